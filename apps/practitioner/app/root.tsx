@@ -1,0 +1,81 @@
+import { languages } from "@homeward/i18n";
+import { TranslationProvider, useTranslation } from "@homeward/i18n/react";
+import { languageBundle, optionalViewer } from "@homeward/runtime";
+import { AppShell, Document } from "@homeward/ui";
+import stylesHref from "@homeward/ui/styles.css?url";
+import { isRouteErrorResponse, Outlet, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "react-router";
+import type { Route } from "./+types/root";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const viewer = await optionalViewer(context, request);
+  const bundle = languageBundle(request, viewer, ["common", "auth", "practitioner", "rules"]);
+  // Low-data mode: the browser asked to save data, or the person chose it.
+  const lowData = request.headers.get("save-data")?.toLowerCase() === "on" || Boolean(viewer?.lowData);
+  return { bundle, lowData, viewer: viewer ? { name: viewer.name } : null };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const bundle = root?.bundle;
+  return (
+    <Document lang={bundle?.lng ?? "en"} dir={bundle?.dir ?? "ltr"} scripts={!root?.lowData}>
+      {bundle ? <TranslationProvider bundle={bundle}>{children}</TranslationProvider> : children}
+    </Document>
+  );
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <AppShell
+      appName={t("practitioner.name")}
+      skipLinkLabel={t("skipToContent")}
+      languageLabel={t("language.label")}
+      languages={languages}
+      currentLanguage={i18n.language}
+      languageHref={(code) => `/language?lng=${code}&next=${encodeURIComponent(here)}`}
+      account={
+        root?.viewer ? (
+          <form method="post" action="/sign-out" className="hw-account">
+            <span>{t("signedInAs", { name: root.viewer.name })}</span>{" "}
+            <button type="submit" className="hw-button hw-button--link">
+              {t("signOut")}
+            </button>
+          </form>
+        ) : null
+      }
+    >
+      {children}
+    </AppShell>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 403 ? "forbidden" : status === 404 ? "notFound" : "unexpected";
+  return (
+    <Shell>
+      <h1>{t(`errors.${key}.title`)}</h1>
+      <p>{t(`errors.${key}.body`)}</p>
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </Shell>
+  );
+}

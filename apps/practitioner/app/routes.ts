@@ -1,0 +1,10 @@
+import { index, type RouteConfig, route } from "@react-router/dev/routes";
+
+export default [
+  index("routes/home.tsx"),
+  route("sign-in", "routes/sign-in.tsx"),
+  route("sign-in/code", "routes/sign-in-code.tsx"),
+  route("sign-out", "routes/sign-out.tsx"),
+  route("language", "routes/language.tsx"),
+  route("health", "routes/health.ts"),
+] satisfies RouteConfig;

@@ -1,0 +1,6 @@
+import { changeLanguage } from "@homeward/runtime";
+import type { Route } from "./+types/language";
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  return changeLanguage(context, request);
+}

@@ -1,0 +1,132 @@
+// One Node process serves both apps on their two ports over one database handle: PGlite
+// allows a single process per data folder (docs/decisions/003-one-process-two-apps.md).
+import type { Server } from "node:http";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type AppName, type Auth, createAccount, createAuth } from "@homeward/auth";
+import { type DatabaseHandle, demoPassword, demoTotpSecret, openDatabase, seedDemoData } from "@homeward/db";
+import { createMailer, type Mailer } from "@homeward/mail";
+import { type AppServices, requestContext, servicesContext } from "@homeward/runtime";
+import { createRequestHandler } from "@react-router/express";
+import compression from "compression";
+import express from "express";
+import { RouterContextProvider, type ServerBuild } from "react-router";
+import { toNodeHandler } from "better-auth/node";
+import type { HostConfig } from "./env.ts";
+import { createNotifications } from "./notifications.ts";
+import { securityHeaders } from "./security-headers.ts";
+
+export interface Host {
+  database: DatabaseHandle;
+  auth: Record<AppName, Auth>;
+  mailer: Mailer;
+  urls: Record<AppName, string>;
+  stop(): Promise<void>;
+}
+
+const appDirectories: Record<AppName, string> = {
+  portal: fileURLToPath(new URL("../../portal", import.meta.url)),
+  practitioner: fileURLToPath(new URL("../../practitioner", import.meta.url)),
+};
+
+export async function startHost(config: HostConfig, log: (line: string) => void = console.log): Promise<Host> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir, holder: `homeward server (pid ${process.pid})` });
+  try {
+    await database.migrate();
+    const mailer = createMailer(database.db, config.mail.kind === "outbox" ? { kind: "outbox", echo: log } : config.mail);
+    const notifications = createNotifications(mailer);
+    const origins: Record<AppName, string> = { portal: config.portal.origin, practitioner: config.practitioner.origin };
+    const auth = {} as Record<AppName, Auth>;
+    for (const app of ["portal", "practitioner"] as const) {
+      auth[app] = createAuth({
+        app,
+        db: database.db,
+        secret: config.authSecret,
+        baseURL: origins[app],
+        secureCookies: config.production,
+        signInAttemptsPerMinute: config.signInAttemptsPerMinute,
+        sendSignInCode: (to, code) => notifications.sendSignInCode({ email: to.email, language: to.language }, code),
+        sendPasswordReset: (to, url) => notifications.sendPasswordReset({ email: to.email, language: to.language }, url),
+      });
+    }
+    if (config.seedDemo) {
+      const seeded = await seedDemoData(database.db, (account) =>
+        createAccount(auth[account.kind === "family" ? "portal" : "practitioner"], {
+          ...account,
+          password: demoPassword,
+          ...(account.kind === "practitioner" ? { totpSecret: demoTotpSecret } : {}),
+        }),
+      );
+      if (seeded) log("Demo data created.");
+    }
+
+    const servers: Server[] = [];
+    for (const app of ["portal", "practitioner"] as const) {
+      const services: AppServices = {
+        app,
+        db: database.db,
+        auth: auth[app],
+        mailer,
+        origin: origins[app],
+        otherOrigin: origins[app === "portal" ? "practitioner" : "portal"],
+        developmentPages: !config.production,
+      };
+      const handler = await buildApp(app, services, config.production);
+      const port = app === "portal" ? config.portal.port : config.practitioner.port;
+      servers.push(await listen(handler, config.host, port));
+    }
+
+    return {
+      database,
+      auth,
+      mailer,
+      urls: origins,
+      async stop() {
+        await Promise.all(servers.map((server) => new Promise<void>((done) => server.close(() => done()))));
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function buildApp(app: AppName, services: AppServices, production: boolean) {
+  const buildDir = join(appDirectories[app], "build");
+  const build = (await import(join(buildDir, "server/index.js"))) as ServerBuild;
+  const server = express();
+  server.disable("x-powered-by");
+  server.set("trust proxy", false);
+  server.use(securityHeaders({ production }));
+  server.use(compression());
+  // The client address comes from the socket, never from a header a browser could forge.
+  server.use((req, _res, next) => {
+    req.headers["x-homeward-client-ip"] = req.socket.remoteAddress ?? "unknown";
+    next();
+  });
+  server.use("/assets", express.static(join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  server.use(express.static(join(buildDir, "client"), { maxAge: "1h", index: false }));
+  server.all("/api/auth/*splat", toNodeHandler(services.auth));
+  server.all(
+    "*splat",
+    createRequestHandler({
+      build,
+      mode: production ? "production" : "development",
+      getLoadContext(req, res) {
+        const context = new RouterContextProvider();
+        context.set(servicesContext, services);
+        context.set(requestContext, { nonce: res.locals.nonce as string, clientAddress: req.socket.remoteAddress ?? "unknown" });
+        return context;
+      },
+    }),
+  );
+  return server;
+}
+
+function listen(handler: express.Express, host: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = handler.listen(port, host, () => resolve(server));
+    server.once("error", reject);
+  });
+}

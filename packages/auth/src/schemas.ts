@@ -1,0 +1,17 @@
+// Sign-in form schemas, shared by both apps. Messages are i18n keys (namespace "auth"),
+// translated where they are shown.
+import { z } from "zod";
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "auth:errors.emailInvalid" })),
+  password: z.string({ error: "auth:errors.passwordRequired" }).min(1, { error: "auth:errors.passwordRequired" }),
+  next: z.string().optional(),
+});
+
+export const codeSchema = z.object({
+  code: z
+    .string({ error: "auth:errors.codeFormat" })
+    .trim()
+    .regex(/^\d{6}$/, { error: "auth:errors.codeFormat" }),
+  next: z.string().optional(),
+});

@@ -1,0 +1,82 @@
+// The one way to open Homeward's database: embedded PGlite by default, a PostgreSQL server
+// when a postgres:// URL is given. Both get the same schema and the same migrations.
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzleNodePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { acquireFolderLock } from "./folder-lock.ts";
+import * as schema from "./schema/index.ts";
+
+/**
+ * Both drivers expose the same drizzle query builder; we type them as one so that queries
+ * are written once. (The PGlite database is cast: its result type differs only in shape
+ * of raw `execute` results, which Homeward does not use.)
+ */
+export type Database = NodePgDatabase<typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: "pglite" | "postgres";
+  /** Applies pending generated migrations from packages/db/drizzle. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL selects a PostgreSQL server; otherwise PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data folder; omit for an in-memory database (tests). */
+  dataDir?: string | undefined;
+  /** Who opens the folder, named in the lock so a second process can say who holds it. */
+  holder?: string;
+}
+
+export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
+    return openPostgres(options.url);
+  }
+  return openPglite(options.dataDir, options.holder ?? "homeward");
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzleNodePg(pool, { schema });
+  return {
+    db,
+    kind: "postgres",
+    migrate: () => migrateNodePg(db, { migrationsFolder }),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined, holder: string): Promise<DatabaseHandle> {
+  let releaseLock = () => {};
+  if (dataDir) {
+    // PGlite does not create missing parent folders, and two processes must never share one.
+    mkdirSync(dataDir, { recursive: true });
+    releaseLock = acquireFolderLock(`${dataDir}.lock`, holder);
+  }
+  try {
+    // Full durability: relaxedDurability stays off, every commit is flushed.
+    const client = await PGlite.create(dataDir ? { dataDir } : {});
+    const db = drizzlePglite(client, { schema });
+    return {
+      db: db as unknown as Database,
+      kind: "pglite",
+      migrate: () => migratePglite(db, { migrationsFolder }),
+      close: async () => {
+        await client.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}

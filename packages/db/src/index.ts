@@ -1,0 +1,6 @@
+export { type Database, type DatabaseHandle, migrationsFolder, openDatabase, type OpenDatabaseOptions } from "./client.ts";
+export { FolderLockedError } from "./folder-lock.ts";
+export * from "./schema/index.ts";
+export { seedDemoData, type DemoAccountFactory, demoAccounts, demoPassword, demoTotpSecret } from "./demo.ts";
+export { type AuditEntry, recordAudit } from "./queries/audit.ts";
+export { type CaseloadRow, caseloadForPractitioner, casesForFamilyMember, type FamilyCaseSummary } from "./queries/cases.ts";

@@ -1,0 +1,22 @@
+// The languages Homeward ships and how each is written. Adding a language: add it here,
+// add its locale folder, and record its review status in translation-status.json.
+export const languages = [
+  { code: "en", name: "English", dir: "ltr" },
+  { code: "cy", name: "Cymraeg", dir: "ltr" },
+  { code: "ar", name: "العربية", dir: "rtl" },
+] as const;
+
+export type LanguageCode = (typeof languages)[number]["code"];
+export const defaultLanguage: LanguageCode = "en";
+export const languageCodes: readonly LanguageCode[] = languages.map((l) => l.code);
+
+export const namespaces = ["common", "auth", "portal", "practitioner", "rules", "mail"] as const;
+export type Namespace = (typeof namespaces)[number];
+
+export function isLanguageCode(value: unknown): value is LanguageCode {
+  return typeof value === "string" && (languageCodes as readonly string[]).includes(value);
+}
+
+export function directionOf(code: LanguageCode): "ltr" | "rtl" {
+  return languages.find((l) => l.code === code)?.dir ?? "ltr";
+}

@@ -1,0 +1,3 @@
+export * from "./config.ts";
+export * from "./detect.ts";
+export { bundleFor, createTranslator, type LanguageBundle } from "./instance.ts";

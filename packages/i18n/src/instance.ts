@@ -1,0 +1,35 @@
+// An i18next instance for one language, used on the server per request and in the browser.
+import i18next, { type i18n } from "i18next";
+import { directionOf, type LanguageCode, type Namespace } from "./config.ts";
+import type { Messages } from "./resources.ts";
+
+export type LanguageBundle = {
+  lng: LanguageCode;
+  dir: "ltr" | "rtl";
+  resources: Partial<Record<Namespace, Messages>>;
+};
+
+export function createTranslator(bundle: LanguageBundle): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: bundle.lng,
+    fallbackLng: false,
+    resources: { [bundle.lng]: bundle.resources },
+    ns: Object.keys(bundle.resources),
+    defaultNS: "common",
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+export function bundleFor(
+  lng: LanguageCode,
+  all: Record<LanguageCode, Record<Namespace, Messages>>,
+  wanted: readonly Namespace[],
+): LanguageBundle {
+  const resources: Partial<Record<Namespace, Messages>> = {};
+  for (const ns of wanted) resources[ns] = all[lng][ns];
+  return { lng, dir: directionOf(lng), resources };
+}

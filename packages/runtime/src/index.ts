@@ -1,0 +1,14 @@
+export { type AppServices, type RequestFacts, requestContext, servicesContext } from "./contexts.ts";
+export {
+  assertSameOrigin,
+  languageBundle,
+  languageFor,
+  optionalViewer,
+  requestFacts,
+  requireViewer,
+  safeNextPath,
+  services,
+} from "./requests.ts";
+export { type FormResult, keptValues, parseForm } from "./forms.ts";
+export { finishSignIn, type SignInOutcome, signOut, startSignIn } from "./sign-in.ts";
+export { changeLanguage, healthResponse } from "./pages.ts";

@@ -1,0 +1,43 @@
+import type { ReactNode } from "react";
+import { type LanguageOption, LanguageSwitcher } from "./language-switcher.tsx";
+
+export interface AppShellProps {
+  appName: string;
+  homeHref?: string;
+  skipLinkLabel: string;
+  languageLabel: string;
+  languages: readonly LanguageOption[];
+  currentLanguage: string;
+  languageHref: (code: string) => string;
+  /** Shown when signed in: who, and the sign-out control. */
+  account?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}
+
+/** The frame of every page: skip link, header with language switcher, one <main>. */
+export function AppShell(props: AppShellProps) {
+  return (
+    <>
+      <a className="hw-skip-link" href="#main">
+        {props.skipLinkLabel}
+      </a>
+      <header className="hw-header">
+        <a className="hw-header__name" href={props.homeHref ?? "/"}>
+          {props.appName}
+        </a>
+        {props.account}
+        <LanguageSwitcher
+          label={props.languageLabel}
+          languages={props.languages}
+          current={props.currentLanguage}
+          hrefFor={props.languageHref}
+        />
+      </header>
+      <main id="main" className="hw-main" tabIndex={-1}>
+        {props.children}
+      </main>
+      {props.footer ? <footer className="hw-footer">{props.footer}</footer> : null}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ReactNode } from "react";
+import { Links, Meta, Scripts, ScrollRestoration } from "react-router";
+import { useNonce } from "./nonce.tsx";
+
+/**
+ * The HTML document both apps share. `lang` and `dir` are set on the server so the first
+ * paint is already in the right language and direction. `scripts={false}` sends a page with
+ * no JavaScript at all (low-data mode): every journey works without it.
+ */
+export function Document({
+  lang,
+  dir,
+  scripts = true,
+  children,
+}: {
+  lang: string;
+  dir: "ltr" | "rtl";
+  scripts?: boolean;
+  children: ReactNode;
+}) {
+  const nonce = useNonce();
+  return (
+    <html lang={lang} dir={dir}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}

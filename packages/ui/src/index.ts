@@ -1,0 +1,8 @@
+export { Document } from "./document.tsx";
+export { NonceProvider, useNonce } from "./nonce.tsx";
+export { AppShell, type AppShellProps } from "./app-shell.tsx";
+export { Button, type ButtonProps } from "./button.tsx";
+export { ErrorSummary, type FieldErrors, FormErrors } from "./form-errors.tsx";
+export { type LanguageOption, LanguageSwitcher } from "./language-switcher.tsx";
+export { TextField, type TextFieldProps } from "./text-field.tsx";
+export { CodeForm, type CodeFormText, SignInForm, type SignInFormText } from "./sign-in-forms.tsx";
