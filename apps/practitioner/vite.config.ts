@@ -9,7 +9,13 @@ export default defineConfig({
   plugins: [reactRouter()],
   ssr: { external: serverPackages },
   environments: {
-    ssr: { build: { rollupOptions: { external: (id) => serverPackages.some((p) => id === p || id.startsWith(`${p}/`)) } } },
+    ssr: {
+      build: {
+        rollupOptions: {
+          external: (id) => serverPackages.some((p) => id === p || id.startsWith(`${p}/`)),
+        },
+      },
+    },
   },
   build: { sourcemap: false },
 });

@@ -3,7 +3,14 @@ import { TranslationProvider, useTranslation } from "@homeward/i18n/react";
 import { languageBundle, optionalViewer } from "@homeward/runtime";
 import { AppShell, Document } from "@homeward/ui";
 import stylesHref from "@homeward/ui/styles.css?url";
-import { isRouteErrorResponse, Outlet, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "react-router";
+import {
+  isRouteErrorResponse,
+  Outlet,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
 import type { Route } from "./+types/root";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
@@ -12,7 +19,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await optionalViewer(context, request);
   const bundle = languageBundle(request, viewer, ["common", "auth", "practitioner", "rules"]);
   // Low-data mode: the browser asked to save data, or the person chose it.
-  const lowData = request.headers.get("save-data")?.toLowerCase() === "on" || Boolean(viewer?.lowData);
+  const lowData =
+    request.headers.get("save-data")?.toLowerCase() === "on" || Boolean(viewer?.lowData);
   return { bundle, lowData, viewer: viewer ? { name: viewer.name } : null };
 }
 

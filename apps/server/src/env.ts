@@ -28,8 +28,15 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.HOMEWARD_ENV !== "production") return;
-    for (const key of ["AUTH_SECRET", "SMTP_URL", "MAIL_FROM", "PORTAL_ORIGIN", "PRACTITIONER_ORIGIN"] as const) {
-      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production` });
+    for (const key of [
+      "AUTH_SECRET",
+      "SMTP_URL",
+      "MAIL_FROM",
+      "PORTAL_ORIGIN",
+      "PRACTITIONER_ORIGIN",
+    ] as const) {
+      if (!env[key])
+        ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production` });
     }
   });
 
@@ -38,7 +45,9 @@ export type HostConfig = ReturnType<typeof loadConfig>;
 export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`);
+    const lines = parsed.error.issues.map(
+      (issue) => `  - ${issue.path.join(".") || "env"}: ${issue.message}`,
+    );
     throw new Error(`Homeward cannot start; fix these settings:\n${lines.join("\n")}`);
   }
   const env = parsed.data;

@@ -1,10 +1,16 @@
 // One Node process serves both apps on their two ports over one database handle: PGlite
 // allows a single process per data folder (docs/decisions/003-one-process-two-apps.md).
 import type { Server } from "node:http";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type AppName, type Auth, createAccount, createAuth } from "@homeward/auth";
-import { type DatabaseHandle, demoPassword, demoTotpSecret, openDatabase, seedDemoData } from "@homeward/db";
+import {
+  type DatabaseHandle,
+  demoPassword,
+  demoTotpSecret,
+  openDatabase,
+  seedDemoData,
+} from "@homeward/db";
 import { createMailer, type Mailer } from "@homeward/mail";
 import { type AppServices, requestContext, servicesContext } from "@homeward/runtime";
 import { createRequestHandler } from "@react-router/express";
@@ -29,13 +35,26 @@ const appDirectories: Record<AppName, string> = {
   practitioner: fileURLToPath(new URL("../../practitioner", import.meta.url)),
 };
 
-export async function startHost(config: HostConfig, log: (line: string) => void = console.log): Promise<Host> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.pgliteDir, holder: `homeward server (pid ${process.pid})` });
+export async function startHost(
+  config: HostConfig,
+  log: (line: string) => void = console.log,
+): Promise<Host> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.pgliteDir,
+    holder: `homeward server (pid ${process.pid})`,
+  });
   try {
     await database.migrate();
-    const mailer = createMailer(database.db, config.mail.kind === "outbox" ? { kind: "outbox", echo: log } : config.mail);
+    const mailer = createMailer(
+      database.db,
+      config.mail.kind === "outbox" ? { kind: "outbox", echo: log } : config.mail,
+    );
     const notifications = createNotifications(mailer);
-    const origins: Record<AppName, string> = { portal: config.portal.origin, practitioner: config.practitioner.origin };
+    const origins: Record<AppName, string> = {
+      portal: config.portal.origin,
+      practitioner: config.practitioner.origin,
+    };
     const auth = {} as Record<AppName, Auth>;
     for (const app of ["portal", "practitioner"] as const) {
       auth[app] = createAuth({
@@ -45,8 +64,10 @@ export async function startHost(config: HostConfig, log: (line: string) => void 
         baseURL: origins[app],
         secureCookies: config.production,
         signInAttemptsPerMinute: config.signInAttemptsPerMinute,
-        sendSignInCode: (to, code) => notifications.sendSignInCode({ email: to.email, language: to.language }, code),
-        sendPasswordReset: (to, url) => notifications.sendPasswordReset({ email: to.email, language: to.language }, url),
+        sendSignInCode: (to, code) =>
+          notifications.sendSignInCode({ email: to.email, language: to.language }, code),
+        sendPasswordReset: (to, url) =>
+          notifications.sendPasswordReset({ email: to.email, language: to.language }, url),
       });
     }
     if (config.seedDemo) {
@@ -82,7 +103,9 @@ export async function startHost(config: HostConfig, log: (line: string) => void 
       mailer,
       urls: origins,
       async stop() {
-        await Promise.all(servers.map((server) => new Promise<void>((done) => server.close(() => done()))));
+        await Promise.all(
+          servers.map((server) => new Promise<void>((done) => server.close(() => done()))),
+        );
         await database.close();
       },
     };
@@ -105,7 +128,10 @@ async function buildApp(app: AppName, services: AppServices, production: boolean
     req.headers["x-homeward-client-ip"] = req.socket.remoteAddress ?? "unknown";
     next();
   });
-  server.use("/assets", express.static(join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  server.use(
+    "/assets",
+    express.static(join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }),
+  );
   server.use(express.static(join(buildDir, "client"), { maxAge: "1h", index: false }));
   server.all("/api/auth/*splat", toNodeHandler(services.auth));
   server.all(
@@ -116,7 +142,10 @@ async function buildApp(app: AppName, services: AppServices, production: boolean
       getLoadContext(req, res) {
         const context = new RouterContextProvider();
         context.set(servicesContext, services);
-        context.set(requestContext, { nonce: res.locals.nonce as string, clientAddress: req.socket.remoteAddress ?? "unknown" });
+        context.set(requestContext, {
+          nonce: res.locals.nonce as string,
+          clientAddress: req.socket.remoteAddress ?? "unknown",
+        });
         return context;
       },
     }),

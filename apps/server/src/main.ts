@@ -18,7 +18,10 @@ async function main() {
     lines.push(
       "",
       `Demo accounts (password for all: ${demoPassword})`,
-      ...demoAccounts.map((a) => `  ${a.email.padEnd(34)} ${a.kind === "family" ? "portal      " : "practitioner"}  ${a.roleLabel}`),
+      ...demoAccounts.map(
+        (a) =>
+          `  ${a.email.padEnd(34)} ${a.kind === "family" ? "portal      " : "practitioner"}  ${a.roleLabel}`,
+      ),
       "",
       "Family members get a sign-in code by email: read it in this terminal or at",
       `  ${host.urls.portal}/dev/outbox`,

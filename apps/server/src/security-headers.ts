@@ -28,7 +28,10 @@ export function securityHeaders(options: { production: boolean }) {
     res.setHeader("Referrer-Policy", "no-referrer");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    res.setHeader(
+      "Permissions-Policy",
+      "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    );
     if (options.production) {
       res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
     }

@@ -34,9 +34,15 @@ export interface CreateAuthOptions {
   /** The app's public origin, e.g. http://localhost:3000 */
   baseURL: string;
   /** Send a one-time sign-in code to a family member (through the mail module). */
-  sendSignInCode: (to: { email: string; name: string; language: string | null }, code: string) => Promise<void>;
+  sendSignInCode: (
+    to: { email: string; name: string; language: string | null },
+    code: string,
+  ) => Promise<void>;
   /** Send a password reset link. */
-  sendPasswordReset: (to: { email: string; name: string; language: string | null }, url: string) => Promise<void>;
+  sendPasswordReset: (
+    to: { email: string; name: string; language: string | null },
+    url: string,
+  ) => Promise<void>;
   /** Secure cookies; on in production, off only for plain-http local testing. */
   secureCookies: boolean;
   /** Sign-in attempts allowed per minute per address. @default 5 */
@@ -91,7 +97,11 @@ export function createAuth(options: CreateAuthOptions) {
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: async ({ user, url }) => {
         await options.sendPasswordReset(
-          { email: user.email, name: user.name, language: (user as { preferredLanguage?: string | null }).preferredLanguage ?? null },
+          {
+            email: user.email,
+            name: user.name,
+            language: (user as { preferredLanguage?: string | null }).preferredLanguage ?? null,
+          },
           url,
         );
       },
@@ -127,7 +137,10 @@ export function createAuth(options: CreateAuthOptions) {
           const email = String((ctx.body as { email?: unknown })?.email ?? "");
           const found = await kindOfUser({ email });
           if (found && found !== kind) {
-            throw new APIError("UNAUTHORIZED", { message: "Invalid email or password", code: "INVALID_EMAIL_OR_PASSWORD" });
+            throw new APIError("UNAUTHORIZED", {
+              message: "Invalid email or password",
+              code: "INVALID_EMAIL_OR_PASSWORD",
+            });
           }
         }
       }),
@@ -150,7 +163,11 @@ export function createAuth(options: CreateAuthOptions) {
           period: 10,
           sendOTP: async ({ user, otp }) => {
             await options.sendSignInCode(
-              { email: user.email, name: user.name, language: (user as { preferredLanguage?: string | null }).preferredLanguage ?? null },
+              {
+                email: user.email,
+                name: user.name,
+                language: (user as { preferredLanguage?: string | null }).preferredLanguage ?? null,
+              },
               otp,
             );
           },

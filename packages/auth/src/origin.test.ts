@@ -7,13 +7,20 @@ const post = (headers: Record<string, string>) =>
 
 describe("checkSameOrigin", () => {
   it("lets a same-origin form post through", () => {
-    expect(checkSameOrigin(post({ origin: app, "sec-fetch-site": "same-origin" }), app)).toEqual({ ok: true });
+    expect(checkSameOrigin(post({ origin: app, "sec-fetch-site": "same-origin" }), app)).toEqual({
+      ok: true,
+    });
   });
   it("refuses a post from another site", () => {
-    expect(checkSameOrigin(post({ origin: "http://evil.test", "sec-fetch-site": "cross-site" }), app).ok).toBe(false);
+    expect(
+      checkSameOrigin(post({ origin: "http://evil.test", "sec-fetch-site": "cross-site" }), app).ok,
+    ).toBe(false);
   });
   it("refuses a post from the other Homeward app (same site, other origin)", () => {
-    expect(checkSameOrigin(post({ origin: "http://localhost:3001", "sec-fetch-site": "same-site" }), app).ok).toBe(false);
+    expect(
+      checkSameOrigin(post({ origin: "http://localhost:3001", "sec-fetch-site": "same-site" }), app)
+        .ok,
+    ).toBe(false);
   });
   it("refuses a post with a foreign Origin even without Sec-Fetch-Site", () => {
     expect(checkSameOrigin(post({ origin: "http://evil.test" }), app).ok).toBe(false);
@@ -22,6 +29,8 @@ describe("checkSameOrigin", () => {
     expect(checkSameOrigin(post({}), app).ok).toBe(false);
   });
   it("never blocks a GET", () => {
-    expect(checkSameOrigin(new Request(app, { headers: { origin: "http://evil.test" } }), app).ok).toBe(true);
+    expect(
+      checkSameOrigin(new Request(app, { headers: { origin: "http://evil.test" } }), app).ok,
+    ).toBe(true);
   });
 });

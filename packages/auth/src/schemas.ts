@@ -3,8 +3,14 @@
 import { z } from "zod";
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "auth:errors.emailInvalid" })),
-  password: z.string({ error: "auth:errors.passwordRequired" }).min(1, { error: "auth:errors.passwordRequired" }),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "auth:errors.emailInvalid" })),
+  password: z
+    .string({ error: "auth:errors.passwordRequired" })
+    .min(1, { error: "auth:errors.passwordRequired" }),
   next: z.string().optional(),
 });
 

@@ -17,13 +17,19 @@ export interface Viewer {
  * The viewer for a request, or null. A session older than the absolute lifetime is revoked
  * here; better-auth itself ends sessions idle for longer than the idle timeout.
  */
-export async function getViewer(auth: Auth, request: Request, now = new Date()): Promise<Viewer | null> {
+export async function getViewer(
+  auth: Auth,
+  request: Request,
+  now = new Date(),
+): Promise<Viewer | null> {
   const found = await auth.api.getSession({ headers: request.headers });
   if (!found) return null;
   const { session, user } = found;
   const ageSeconds = (now.getTime() - new Date(session.createdAt).getTime()) / 1000;
   if (ageSeconds > sessionPolicy.absoluteLifetimeSeconds) {
-    await auth.api.revokeSession({ headers: request.headers, body: { token: session.token } }).catch(() => {});
+    await auth.api
+      .revokeSession({ headers: request.headers, body: { token: session.token } })
+      .catch(() => {});
     return null;
   }
   const extra = user as typeof user & {
@@ -50,7 +56,13 @@ export async function getViewer(auth: Auth, request: Request, now = new Date()):
  */
 export async function callAuthEndpoint(
   auth: Auth,
-  options: { baseURL: string; path: string; body: unknown; request: Request; clientAddress: string },
+  options: {
+    baseURL: string;
+    path: string;
+    body: unknown;
+    request: Request;
+    clientAddress: string;
+  },
 ): Promise<Response> {
   const headers = new Headers({
     "content-type": "application/json",

@@ -22,16 +22,77 @@ export interface DemoAccount {
 }
 
 export const demoAccounts = [
-  { key: "parent", name: "Leah Morgan", email: "parent@homeward.example", kind: "family", roleLabel: "parent" },
-  { key: "secondParent", name: "Daniel Morgan", email: "second-parent@homeward.example", kind: "family", roleLabel: "second parent (separated)" },
-  { key: "youngPerson", name: "Yasmin Haddad", email: "young-person@homeward.example", kind: "family", roleLabel: "young person, 14" },
-  { key: "arabicParent", name: "Amira Haddad", email: "amira@homeward.example", kind: "family", roleLabel: "parent (Arabic speaker)", preferredLanguage: "ar" },
-  { key: "ldParent", name: "Kerry Brooks", email: "kerry@homeward.example", kind: "family", roleLabel: "parent (learning disability)" },
-  { key: "advocate", name: "Ruth Ellis", email: "advocate@homeward.example", kind: "family", roleLabel: "advocate" },
-  { key: "interpreter", name: "Yusuf Karim", email: "interpreter@homeward.example", kind: "family", roleLabel: "interpreter (Arabic)" },
-  { key: "socialWorker", name: "Sarah Okafor", email: "social-worker@homeward.example", kind: "practitioner", roleLabel: "social worker" },
-  { key: "coWorker", name: "Tom Price", email: "co-worker@homeward.example", kind: "practitioner", roleLabel: "independent co-worker" },
-  { key: "teamManager", name: "Priya Shah", email: "team-manager@homeward.example", kind: "practitioner", roleLabel: "team manager" },
+  {
+    key: "parent",
+    name: "Leah Morgan",
+    email: "parent@homeward.example",
+    kind: "family",
+    roleLabel: "parent",
+  },
+  {
+    key: "secondParent",
+    name: "Daniel Morgan",
+    email: "second-parent@homeward.example",
+    kind: "family",
+    roleLabel: "second parent (separated)",
+  },
+  {
+    key: "youngPerson",
+    name: "Yasmin Haddad",
+    email: "young-person@homeward.example",
+    kind: "family",
+    roleLabel: "young person, 14",
+  },
+  {
+    key: "arabicParent",
+    name: "Amira Haddad",
+    email: "amira@homeward.example",
+    kind: "family",
+    roleLabel: "parent (Arabic speaker)",
+    preferredLanguage: "ar",
+  },
+  {
+    key: "ldParent",
+    name: "Kerry Brooks",
+    email: "kerry@homeward.example",
+    kind: "family",
+    roleLabel: "parent (learning disability)",
+  },
+  {
+    key: "advocate",
+    name: "Ruth Ellis",
+    email: "advocate@homeward.example",
+    kind: "family",
+    roleLabel: "advocate",
+  },
+  {
+    key: "interpreter",
+    name: "Yusuf Karim",
+    email: "interpreter@homeward.example",
+    kind: "family",
+    roleLabel: "interpreter (Arabic)",
+  },
+  {
+    key: "socialWorker",
+    name: "Sarah Okafor",
+    email: "social-worker@homeward.example",
+    kind: "practitioner",
+    roleLabel: "social worker",
+  },
+  {
+    key: "coWorker",
+    name: "Tom Price",
+    email: "co-worker@homeward.example",
+    kind: "practitioner",
+    roleLabel: "independent co-worker",
+  },
+  {
+    key: "teamManager",
+    name: "Priya Shah",
+    email: "team-manager@homeward.example",
+    kind: "practitioner",
+    roleLabel: "team manager",
+  },
 ] as const satisfies readonly DemoAccount[];
 
 export type DemoAccountKey = (typeof demoAccounts)[number]["key"];
@@ -116,23 +177,32 @@ const demoCases: {
 ];
 
 /** Seeds the demo once; a database that already has users is left as it is. */
-export async function seedDemoData(db: Database, createAccount: DemoAccountFactory): Promise<boolean> {
+export async function seedDemoData(
+  db: Database,
+  createAccount: DemoAccountFactory,
+): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(user);
   if ((existing?.n ?? 0) > 0) return false;
 
   await db.insert(authority).values({ id: "authority-demo", name: "Demo Borough Council" });
-  await db.insert(team).values({ id: "team-demo", authorityId: "authority-demo", name: "Reunification Team" });
+  await db
+    .insert(team)
+    .values({ id: "team-demo", authorityId: "authority-demo", name: "Reunification Team" });
 
   const userIds = {} as Record<DemoAccountKey, string>;
   for (const account of demoAccounts) {
     userIds[account.key] = await createAccount(account);
   }
   for (const [key, role] of Object.entries(teamStaff)) {
-    await db.insert(staffMembership).values({ userId: userIds[key as DemoAccountKey], teamId: "team-demo", role });
+    await db
+      .insert(staffMembership)
+      .values({ userId: userIds[key as DemoAccountKey], teamId: "team-demo", role });
   }
   for (const demoCase of demoCases) {
     const { members, ...row } = demoCase;
-    await db.insert(childCase).values({ ...row, authorityId: "authority-demo", teamId: "team-demo" });
+    await db
+      .insert(childCase)
+      .values({ ...row, authorityId: "authority-demo", teamId: "team-demo" });
     const memberIds = {} as Record<string, string>;
     for (const member of members) memberIds[member.account] = `${demoCase.id}-${member.account}`;
     for (const member of members) {

@@ -44,7 +44,7 @@ export function acquireFolderLock(lockPath: string, holder: string): () => void 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const existing = readHolder(lockPath);
-      if (existing && existing.pid !== process.pid && isAlive(existing.pid)) {
+      if (existing && isAlive(existing.pid)) {
         throw new FolderLockedError(lockPath, existing);
       }
       // A lock left by a process that died: take it over.

@@ -1,6 +1,23 @@
-export { type Database, type DatabaseHandle, migrationsFolder, openDatabase, type OpenDatabaseOptions } from "./client.ts";
+export {
+  type Database,
+  type DatabaseHandle,
+  migrationsFolder,
+  openDatabase,
+  type OpenDatabaseOptions,
+} from "./client.ts";
 export { FolderLockedError } from "./folder-lock.ts";
 export * from "./schema/index.ts";
-export { seedDemoData, type DemoAccountFactory, demoAccounts, demoPassword, demoTotpSecret } from "./demo.ts";
+export {
+  seedDemoData,
+  type DemoAccountFactory,
+  demoAccounts,
+  demoPassword,
+  demoTotpSecret,
+} from "./demo.ts";
 export { type AuditEntry, recordAudit } from "./queries/audit.ts";
-export { type CaseloadRow, caseloadForPractitioner, casesForFamilyMember, type FamilyCaseSummary } from "./queries/cases.ts";
+export {
+  type CaseloadRow,
+  caseloadForPractitioner,
+  casesForFamilyMember,
+  type FamilyCaseSummary,
+} from "./queries/cases.ts";

@@ -45,6 +45,7 @@ export function createMailer(db: Database, config: MailTransportConfig): Mailer 
       await db.insert(mailMessage).values({ id: randomUUID(), ...message, transport: "outbox" });
       config.echo?.(`[outbox] to ${message.to}: ${message.subject}\n${message.text}`);
     },
-    outbox: (limit = 50) => db.select().from(mailMessage).orderBy(desc(mailMessage.createdAt)).limit(limit),
+    outbox: (limit = 50) =>
+      db.select().from(mailMessage).orderBy(desc(mailMessage.createdAt)).limit(limit),
   };
 }

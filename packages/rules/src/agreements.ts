@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { compareDates, type IsoDate, isoDateSchema } from "./dates.ts";
 import { type FactorId, factorById, factorIdSchema } from "./factors.ts";
+import type { RuleResult } from "./result.ts";
 import { isReunificationPossible, type RiskLevel, riskLevelSchema } from "./risk.ts";
 
 // Written parental agreements with SMART goals, their reviews, and the reunification plan:
@@ -94,10 +95,6 @@ export const GOAL_STATUS_ERROR_CODES = [
 ] as const;
 export type GoalStatusErrorCode = (typeof GOAL_STATUS_ERROR_CODES)[number];
 
-export type RuleResult<Code extends string> =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly code: Code };
-
 /**
  * Whether a goal may be marked achieved or not achieved today. A decided goal stays decided
  * (a new goal is written instead), so parents can trust what was agreed.
@@ -178,7 +175,11 @@ export type AgreementProblem =
         | "NO_GOALS"
         | "NO_REVIEW_DATES";
     }
-  | { readonly code: "GOAL_INCOMPLETE"; readonly goalId: string; readonly missing: readonly GoalPart[] }
+  | {
+      readonly code: "GOAL_INCOMPLETE";
+      readonly goalId: string;
+      readonly missing: readonly GoalPart[];
+    }
   | {
       readonly code: "RISK_FACTOR_WITHOUT_GOAL" | "NOT_A_RISK_FACTOR" | "NOT_A_PROTECTIVE_FACTOR";
       readonly factorId: FactorId;
@@ -213,7 +214,11 @@ function factorProblems(agreement: ParentalAgreement): readonly AgreementProblem
 function goalProblems(agreement: ParentalAgreement): readonly AgreementProblem[] {
   if (agreement.goals.length === 0) return [{ code: "NO_GOALS" }];
   return agreement.goals
-    .map((goal) => ({ code: "GOAL_INCOMPLETE" as const, goalId: goal.id, missing: missingGoalParts(goal) }))
+    .map((goal) => ({
+      code: "GOAL_INCOMPLETE" as const,
+      goalId: goal.id,
+      missing: missingGoalParts(goal),
+    }))
     .filter((problem) => problem.missing.length > 0);
 }
 

@@ -42,12 +42,15 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 /** Schema for an `IsoDate`: the shape and a real day of a real month. */
-export const isoDateSchema = z.string().refine(isIsoDate, { message: "Expected a date YYYY-MM-DD" });
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: "Expected a date YYYY-MM-DD" });
 
 function parse(date: IsoDate): CivilDate {
   const civil = readCivil(date);
   // A malformed date reaching arithmetic is a caller bug: validate inputs with isoDateSchema.
-  if (civil === null) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  if (civil === null)
+    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
   return civil;
 }
 

@@ -50,7 +50,8 @@ export function compareClassifications(
   second: IndependentClassification,
 ): DualClassificationResult {
   // Independence needs two people: one practitioner twice is not a second opinion.
-  if (first.practitionerId === second.practitionerId) return { ok: false, code: "SAME_PRACTITIONER" };
+  if (first.practitionerId === second.practitionerId)
+    return { ok: false, code: "SAME_PRACTITIONER" };
   const differingInputs = EVIDENCE_INPUTS.filter(
     (input) => first.evidence[input] !== second.evidence[input],
   );

@@ -56,7 +56,10 @@ const SCALE_UP: Citation = {
   file: "scale-up-evaluation-2016.txt",
   section: "Changes made during the project",
 };
-const SLIDES: Citation = { file: "reunification-framework-slides.txt", section: "The cost to children" };
+const SLIDES: Citation = {
+  file: "reunification-framework-slides.txt",
+  section: "The cost to children",
+};
 
 /** A factor of Appendix 3 (Jones, Hindley and Ramchandani 2006; White, Hindley and Jones 2014). */
 function harm<const Id extends string>(
@@ -229,7 +232,8 @@ export function factorsIn(
   direction?: FactorDirection,
 ): readonly FactorDefinition<FactorId>[] {
   return FACTORS.filter(
-    (factor) => factor.domain === domain && (direction === undefined || factor.direction === direction),
+    (factor) =>
+      factor.domain === domain && (direction === undefined || factor.direction === direction),
   );
 }
 

@@ -37,7 +37,12 @@ export interface RiskClassification {
 }
 
 /** Every level, from the least to the most likely harm. */
-export const RISK_LEVELS = ["low", "medium", "high", "severe"] as const satisfies readonly RiskLevel[];
+export const RISK_LEVELS = [
+  "low",
+  "medium",
+  "high",
+  "severe",
+] as const satisfies readonly RiskLevel[];
 export const RISK_FACTOR_STATES = [
   "none",
   "being_addressed",
@@ -145,7 +150,9 @@ function validReviews(reviews: unknown, asOf: unknown): readonly [RiskReview, ..
   if (!Array.isArray(reviews)) {
     throw new RiskHistoryError("INVALID_REVIEW", "reviews must be an array");
   }
-  const parsed = reviews.map((review: unknown, index) => validReview(review, index, parsedAsOf.data));
+  const parsed = reviews.map((review: unknown, index) =>
+    validReview(review, index, parsedAsOf.data),
+  );
   const ordered = parsed.toSorted((a, b) => compareDates(a.date, b.date));
   const repeated = ordered.find((review, index) => ordered[index - 1]?.date === review.date);
   if (repeated !== undefined) {

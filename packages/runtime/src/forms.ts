@@ -19,7 +19,10 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormR
 }
 
 /** What the person typed, minus secrets, to put back in the form after a failed submit. */
-export function keptValues(form: FormData, omit: readonly string[] = ["password"]): Record<string, string> {
+export function keptValues(
+  form: FormData,
+  omit: readonly string[] = ["password"],
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string" && !omit.includes(key)) values[key] = value;

@@ -1,4 +1,9 @@
-export { type AppServices, type RequestFacts, requestContext, servicesContext } from "./contexts.ts";
+export {
+  type AppServices,
+  type RequestFacts,
+  requestContext,
+  servicesContext,
+} from "./contexts.ts";
 export {
   assertSameOrigin,
   languageBundle,

@@ -1,7 +1,13 @@
 // Helpers every route module of both apps uses: services, the viewer, the language, origin.
 import { checkSameOrigin, getViewer, type Viewer } from "@homeward/auth";
 import type { AccountKind } from "@homeward/db";
-import { bundleFor, type LanguageBundle, languageFromCookie, type Namespace, pickLanguage } from "@homeward/i18n";
+import {
+  bundleFor,
+  type LanguageBundle,
+  languageFromCookie,
+  type Namespace,
+  pickLanguage,
+} from "@homeward/i18n";
 import { resources } from "@homeward/i18n/server";
 import { data, redirect, type RouterContextProvider } from "react-router";
 import { type AppServices, requestContext, servicesContext } from "./contexts.ts";
@@ -14,10 +20,16 @@ export function requestFacts(context: Readonly<RouterContextProvider>) {
   return context.get(requestContext);
 }
 
-const kindForApp: Record<AppServices["app"], AccountKind> = { portal: "family", practitioner: "practitioner" };
+const kindForApp: Record<AppServices["app"], AccountKind> = {
+  portal: "family",
+  practitioner: "practitioner",
+};
 
 /** The signed-in person for this app, or null. A wrong-kind session counts as none. */
-export async function optionalViewer(context: Readonly<RouterContextProvider>, request: Request): Promise<Viewer | null> {
+export async function optionalViewer(
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+): Promise<Viewer | null> {
   const svc = services(context);
   const viewer = await getViewer(svc.auth, request);
   if (!viewer || viewer.kind !== kindForApp[svc.app]) return null;
@@ -25,7 +37,10 @@ export async function optionalViewer(context: Readonly<RouterContextProvider>, r
 }
 
 /** The signed-in person, or a redirect to sign in that comes back here afterwards. */
-export async function requireViewer(context: Readonly<RouterContextProvider>, request: Request): Promise<Viewer> {
+export async function requireViewer(
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+): Promise<Viewer> {
   const viewer = await optionalViewer(context, request);
   if (!viewer) {
     const url = new URL(request.url);
@@ -49,12 +64,16 @@ export function languageFor(request: Request, viewer: Viewer | null) {
   });
 }
 
-export function languageBundle(request: Request, viewer: Viewer | null, namespaces: readonly Namespace[]): LanguageBundle {
+export function languageBundle(
+  request: Request,
+  viewer: Viewer | null,
+  namespaces: readonly Namespace[],
+): LanguageBundle {
   return bundleFor(languageFor(request, viewer), resources, namespaces);
 }
 
 /** Only local paths may be redirected to after sign-in or a language change. */
 export function safeNextPath(value: string | null | undefined, fallback = "/"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   return value;
 }

@@ -6,9 +6,18 @@ import { requestFacts, services } from "./requests.ts";
 
 export type SignInOutcome =
   | { ok: true; headers: Headers }
-  | { ok: false; error: "auth:errors.invalidCredentials" | "auth:errors.tooManyAttempts" | "auth:errors.codeWrong" };
+  | {
+      ok: false;
+      error:
+        | "auth:errors.invalidCredentials"
+        | "auth:errors.tooManyAttempts"
+        | "auth:errors.codeWrong";
+    };
 
-function failure(response: Response, otherwise: "auth:errors.invalidCredentials" | "auth:errors.codeWrong"): SignInOutcome {
+function failure(
+  response: Response,
+  otherwise: "auth:errors.invalidCredentials" | "auth:errors.codeWrong",
+): SignInOutcome {
   return { ok: false, error: response.status === 429 ? "auth:errors.tooManyAttempts" : otherwise };
 }
 
@@ -30,7 +39,12 @@ function cookieHeader(existing: string | null, setCookieLines: string[]): string
   return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
 }
 
-async function call(context: Readonly<RouterContextProvider>, request: Request, path: string, body: unknown) {
+async function call(
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+  path: string,
+  body: unknown,
+) {
   const svc = services(context);
   return callAuthEndpoint(svc.auth, {
     baseURL: svc.origin,
@@ -50,19 +64,27 @@ export async function startSignIn(
   request: Request,
   credentials: { email: string; password: string },
 ): Promise<SignInOutcome> {
-  const response = await call(context, request, "/sign-in/email", { ...credentials, rememberMe: false });
+  const response = await call(context, request, "/sign-in/email", {
+    ...credentials,
+    rememberMe: false,
+  });
   if (!response.ok) return failure(response, "auth:errors.invalidCredentials");
   const result = (await response.json()) as { twoFactorRedirect?: boolean };
   const cookies = setCookies(response);
   if (!result.twoFactorRedirect) {
     // An account without a second factor is not allowed in: undo the session just made.
-    const withSession = new Request(request, { headers: { cookie: cookieHeader(request.headers.get("cookie"), cookies) } });
+    const withSession = new Request(request, {
+      headers: { cookie: cookieHeader(request.headers.get("cookie"), cookies) },
+    });
     await call(context, withSession, "/sign-out", {});
     return { ok: false, error: "auth:errors.invalidCredentials" };
   }
   if (services(context).app === "portal") {
     const withPending = new Request(request.url, {
-      headers: { cookie: cookieHeader(request.headers.get("cookie"), cookies), "user-agent": request.headers.get("user-agent") ?? "" },
+      headers: {
+        cookie: cookieHeader(request.headers.get("cookie"), cookies),
+        "user-agent": request.headers.get("user-agent") ?? "",
+      },
     });
     const sent = await call(context, withPending, "/two-factor/send-otp", {});
     if (!sent.ok) return failure(sent, "auth:errors.invalidCredentials");
@@ -78,7 +100,8 @@ export async function finishSignIn(
   request: Request,
   code: string,
 ): Promise<SignInOutcome> {
-  const path = services(context).app === "portal" ? "/two-factor/verify-otp" : "/two-factor/verify-totp";
+  const path =
+    services(context).app === "portal" ? "/two-factor/verify-otp" : "/two-factor/verify-totp";
   const response = await call(context, request, path, { code });
   if (!response.ok) return failure(response, "auth:errors.codeWrong");
   const headers = new Headers();
@@ -86,7 +109,10 @@ export async function finishSignIn(
   return { ok: true, headers };
 }
 
-export async function signOut(context: Readonly<RouterContextProvider>, request: Request): Promise<Headers> {
+export async function signOut(
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+): Promise<Headers> {
   const response = await call(context, request, "/sign-out", {});
   const headers = new Headers();
   for (const line of setCookies(response)) headers.append("set-cookie", line);

@@ -8,10 +8,18 @@ export type FieldErrors = Record<string, string | string[]>;
  * react-aria field inside, and lets the server, not the browser, decide what is valid, so
  * messages are always in the person's language.
  */
-export function FormErrors({ errors, children }: { errors?: FieldErrors | undefined; children: ReactNode }) {
+export function FormErrors({
+  errors,
+  children,
+}: {
+  errors?: FieldErrors | undefined;
+  children: ReactNode;
+}) {
   return (
     <FormContext.Provider value={{ validationBehavior: "aria" }}>
-      <FormValidationContext.Provider value={errors ?? {}}>{children}</FormValidationContext.Provider>
+      <FormValidationContext.Provider value={errors ?? {}}>
+        {children}
+      </FormValidationContext.Provider>
     </FormContext.Provider>
   );
 }
@@ -29,7 +37,12 @@ export function ErrorSummary({
   const entries = Object.entries(errors ?? {});
   if (entries.length === 0 && !formError) return null;
   return (
-    <div className="hw-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    <div
+      className="hw-error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+    >
       <h2 id="error-summary-title">{title}</h2>
       <ul>
         {formError ? <li>{formError}</li> : null}

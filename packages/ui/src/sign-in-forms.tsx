@@ -35,8 +35,21 @@ export function SignInForm({
       <Form method="post" noValidate>
         <FormErrors errors={errors}>
           {next ? <input type="hidden" name="next" value={next} /> : null}
-          <TextField label={text.email} name="email" type="email" autoComplete="username" defaultValue={values?.email ?? ""} isRequired />
-          <TextField label={text.password} name="password" type="password" autoComplete="current-password" isRequired />
+          <TextField
+            label={text.email}
+            name="email"
+            type="email"
+            autoComplete="username"
+            defaultValue={values?.email ?? ""}
+            isRequired
+          />
+          <TextField
+            label={text.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            isRequired
+          />
           <Button>{text.submit}</Button>
         </FormErrors>
       </Form>

@@ -20,7 +20,14 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, "children" | "c
  * A labelled text input. Server errors reach it through <FormErrors>, keyed by `name`;
  * `defaultValue` keeps what the person typed when a submit fails.
  */
-export function TextField({ label, description, multiline = false, rows = 5, id, ...props }: TextFieldProps) {
+export function TextField({
+  label,
+  description,
+  multiline = false,
+  rows = 5,
+  id,
+  ...props
+}: TextFieldProps) {
   // The error summary links to #field-<name>, so every named field gets that id.
   const fieldId = id ?? (props.name ? `field-${props.name}` : undefined);
   return (

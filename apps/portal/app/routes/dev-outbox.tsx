@@ -11,7 +11,13 @@ export async function loader({ context }: Route.LoaderArgs) {
   if (!svc.developmentPages) throw data(null, { status: 404 });
   const messages = await svc.mailer.outbox(50);
   return {
-    messages: messages.map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, at: m.createdAt.toISOString() })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      at: m.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -26,7 +32,8 @@ export default function DevOutbox({ loaderData }: Route.ComponentProps) {
         <article key={message.id} className="hw-notice" data-testid="outbox-message">
           <h2>{message.subject}</h2>
           <p>
-            {t("outbox.to")} <span data-testid="outbox-to">{message.to}</span> · <time dateTime={message.at}>{message.at}</time>
+            {t("outbox.to")} <span data-testid="outbox-to">{message.to}</span> ·{" "}
+            <time dateTime={message.at}>{message.at}</time>
           </p>
           <pre data-testid="outbox-text">{message.text}</pre>
         </article>

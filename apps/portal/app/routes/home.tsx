@@ -31,7 +31,8 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         <ul>
           {loaderData.cases.map((c) => (
             <li key={c.caseId}>
-              <strong>{t("home.caseFor", { child: c.childFirstName })}</strong> — {t(`common:stage.${c.stage}`)}
+              <strong>{t("home.caseFor", { child: c.childFirstName })}</strong> —{" "}
+              {t(`common:stage.${c.stage}`)}
             </li>
           ))}
         </ul>

@@ -1,6 +1,13 @@
 import { signInSchema } from "@homeward/auth/schemas";
 import { useTranslation } from "@homeward/i18n/react";
-import { assertSameOrigin, keptValues, optionalViewer, parseForm, safeNextPath, startSignIn } from "@homeward/runtime";
+import {
+  assertSameOrigin,
+  keptValues,
+  optionalViewer,
+  parseForm,
+  safeNextPath,
+  startSignIn,
+} from "@homeward/runtime";
 import { SignInForm } from "@homeward/ui";
 import { data, redirect } from "react-router";
 import { translateErrors } from "../lib/errors.ts";
@@ -19,9 +26,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const values = keptValues(form);
   const parsed = parseForm(signInSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, formError: undefined, values }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, formError: undefined, values }, { status: 400 });
   const outcome = await startSignIn(context, request, parsed.data);
-  if (!outcome.ok) return data({ errors: {}, formError: outcome.error, values }, { status: outcome.error.endsWith("tooManyAttempts") ? 429 : 400 });
+  if (!outcome.ok)
+    return data(
+      { errors: {}, formError: outcome.error, values },
+      { status: outcome.error.endsWith("tooManyAttempts") ? 429 : 400 },
+    );
   const next = safeNextPath(parsed.data.next);
   throw redirect(`/sign-in/code?next=${encodeURIComponent(next)}`, { headers: outcome.headers });
 }

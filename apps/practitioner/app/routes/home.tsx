@@ -42,7 +42,13 @@ export default function Caseload({ loaderData }: Route.ComponentProps) {
               <td>{c.childName}</td>
               <td>{t(`common:stage.${c.stage}`)}</td>
               <td>
-                {c.riskLevel ? <span className={`hw-risk hw-risk--${c.riskLevel}`}>{t(`common:risk.${c.riskLevel}`)}</span> : t("caseload.notClassified")}
+                {c.riskLevel ? (
+                  <span className={`hw-risk hw-risk--${c.riskLevel}`}>
+                    {t(`common:risk.${c.riskLevel}`)}
+                  </span>
+                ) : (
+                  t("caseload.notClassified")
+                )}
               </td>
             </tr>
           ))}

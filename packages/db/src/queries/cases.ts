@@ -13,9 +13,17 @@ export interface FamilyCaseSummary {
 }
 
 /** The cases a family member is on, through an access that is active now. */
-export async function casesForFamilyMember(db: Database, options: { userId: string; now: Date }): Promise<FamilyCaseSummary[]> {
+export async function casesForFamilyMember(
+  db: Database,
+  options: { userId: string; now: Date },
+): Promise<FamilyCaseSummary[]> {
   const rows = await db
-    .select({ caseId: childCase.id, childName: childCase.childName, stage: childCase.stage, role: caseMember.role })
+    .select({
+      caseId: childCase.id,
+      childName: childCase.childName,
+      stage: childCase.stage,
+      role: caseMember.role,
+    })
     .from(caseMember)
     .innerJoin(childCase, eq(childCase.id, caseMember.caseId))
     .where(
@@ -27,7 +35,12 @@ export async function casesForFamilyMember(db: Database, options: { userId: stri
     )
     .orderBy(asc(childCase.childName));
   // Families see the child's first name only: the list is about "my child", not a record.
-  return rows.map((r) => ({ caseId: r.caseId, childFirstName: r.childName.split(" ")[0] ?? r.childName, stage: r.stage, role: r.role }));
+  return rows.map((r) => ({
+    caseId: r.caseId,
+    childFirstName: r.childName.split(" ")[0] ?? r.childName,
+    stage: r.stage,
+    role: r.role,
+  }));
 }
 
 export interface CaseloadRow {
@@ -40,7 +53,10 @@ export interface CaseloadRow {
 }
 
 /** The cases of every team the practitioner belongs to. */
-export async function caseloadForPractitioner(db: Database, options: { userId: string }): Promise<CaseloadRow[]> {
+export async function caseloadForPractitioner(
+  db: Database,
+  options: { userId: string },
+): Promise<CaseloadRow[]> {
   return db
     .select({
       caseId: childCase.id,

@@ -37,5 +37,8 @@ export const staffMembership = pgTable(
       .references(() => team.id),
     role: text("role", { enum: staffRoles }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.teamId] }), index("staff_membership_team_idx").on(t.teamId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.teamId] }),
+    index("staff_membership_team_idx").on(t.teamId),
+  ],
 );

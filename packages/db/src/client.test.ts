@@ -1,0 +1,67 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "./client.ts";
+import { FolderLockedError } from "./folder-lock.ts";
+import { auditEvent, authority } from "./schema/index.ts";
+import { createTestDatabase, databaseUnderTest, type TestDatabase } from "./testing.ts";
+
+describe(`the database on ${databaseUnderTest}`, () => {
+  let handle: TestDatabase;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+  });
+  afterAll(() => handle.dispose());
+
+  it("applies every migration, and applying again changes nothing", async () => {
+    await handle.migrate();
+    const result = await handle.db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    const rows = (result as unknown as { rows: { n: number }[] }).rows;
+    expect(rows[0]?.n).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps the audit trail append-only: rows can be added, never changed or removed", async () => {
+    await handle.db
+      .insert(auditEvent)
+      .values({ app: "portal", action: "read", resourceType: "case", outcome: "allowed" });
+    const [row] = await handle.db.select().from(auditEvent).limit(1);
+    expect(row?.action).toBe("read");
+    await expect(
+      handle.db
+        .update(auditEvent)
+        .set({ outcome: "denied" })
+        .where(eq(auditEvent.id, row?.id ?? 0)),
+    ).rejects.toThrow();
+    await expect(
+      handle.db.delete(auditEvent).where(eq(auditEvent.id, row?.id ?? 0)),
+    ).rejects.toThrow();
+    await expect(handle.db.execute(sql`truncate audit_event`)).rejects.toThrow();
+    const [still] = await handle.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.id, row?.id ?? 0));
+    expect(still?.outcome).toBe("allowed");
+  });
+});
+
+describe.runIf(databaseUnderTest === "pglite")("PGlite in a data folder", () => {
+  it("keeps committed data across a close and reopen, and locks the folder while open", async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), "hw-pglite-")), "nested", "pglite");
+    const first = await openDatabase({ dataDir, holder: "first" });
+    await first.migrate();
+    await first.db.insert(authority).values({ id: "a1", name: "Durable Council" });
+    await expect(openDatabase({ dataDir, holder: "second" })).rejects.toBeInstanceOf(
+      FolderLockedError,
+    );
+    await first.close();
+
+    const second = await openDatabase({ dataDir, holder: "second" });
+    const rows = await second.db.select().from(authority);
+    expect(rows.map((r) => r.name)).toEqual(["Durable Council"]);
+    await second.close();
+  });
+});
