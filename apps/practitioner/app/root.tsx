@@ -1,7 +1,7 @@
 import { languages } from "@homeward/i18n";
 import { TranslationProvider, useTranslation } from "@homeward/i18n/react";
 import { languageBundle, optionalViewer } from "@homeward/runtime";
-import { AppShell, Document } from "@homeward/ui";
+import { AppShell, Document, PageTitle } from "@homeward/ui";
 import stylesHref from "@homeward/ui/styles.css?url";
 import {
   isRouteErrorResponse,
@@ -13,7 +13,10 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await optionalViewer(context, request);
@@ -79,6 +82,7 @@ export function ErrorBoundary() {
   const key = status === 403 ? "forbidden" : status === 404 ? "notFound" : "unexpected";
   return (
     <Shell>
+      <PageTitle page={t(`errors.${key}.title`)} app={t("practitioner.name")} />
       <h1>{t(`errors.${key}.title`)}</h1>
       <p>{t(`errors.${key}.body`)}</p>
       <p>

@@ -92,7 +92,12 @@ export async function startHost(
         otherOrigin: origins[app === "portal" ? "practitioner" : "portal"],
         developmentPages: !config.production,
       };
-      const handler = await buildApp(app, services, config.production);
+      const handler = await buildApp(
+        app,
+        services,
+        config.production,
+        config.env === "development" ? "development" : "production",
+      );
       const port = app === "portal" ? config.portal.port : config.practitioner.port;
       servers.push(await listen(handler, config.host, port));
     }
@@ -115,7 +120,12 @@ export async function startHost(
   }
 }
 
-async function buildApp(app: AppName, services: AppServices, production: boolean) {
+async function buildApp(
+  app: AppName,
+  services: AppServices,
+  production: boolean,
+  mode: "development" | "production",
+) {
   const buildDir = join(appDirectories[app], "build");
   const build = (await import(join(buildDir, "server/index.js"))) as ServerBuild;
   const server = express();
@@ -138,7 +148,7 @@ async function buildApp(app: AppName, services: AppServices, production: boolean
     "*splat",
     createRequestHandler({
       build,
-      mode: production ? "production" : "development",
+      mode,
       getLoadContext(req, res) {
         const context = new RouterContextProvider();
         context.set(servicesContext, services);

@@ -8,6 +8,7 @@ import { isReunificationPossible, type RiskLevel, riskLevelSchema } from "./risk
 // framework.md, "Parental agreements and plans"; report, "Decision making on reunification,
 // planning and monitoring" and Appendix 2, Table 3 ("sets clear targets, implications and
 // consequences").
+// ("report" is shared/seeds/taking-care-evaluation-report-2015.txt.)
 
 // ---------------------------------------------------------------------------------------
 // Goals

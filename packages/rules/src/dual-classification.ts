@@ -4,6 +4,7 @@ import { classifyRisk, type RiskEvidence, type RiskLevel, riskEvidenceSchema } f
 // Two practitioners classify risk independently, then confer to an agreed classification:
 // framework.md, "The five stages" 2; report, "Analysis and making judgements on the severity
 // of risk" ("carried out independently by two social workers in the team").
+// ("report" is shared/seeds/taking-care-evaluation-report-2015.txt.)
 
 /** One practitioner's classification, made without seeing the other's. */
 export interface IndependentClassification {

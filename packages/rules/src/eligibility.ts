@@ -2,6 +2,7 @@ import { z } from "zod";
 
 // Who the framework is for: framework.md, "Who is eligible"; report, "The definition of
 // return home"; reunification-framework-slides.txt, "Who is the framework for?".
+// ("report" is shared/seeds/taking-care-evaluation-report-2015.txt.)
 
 export const LEGAL_STATUSES = [
   "care_order_s31", // Children Act 1989 s31

@@ -17,6 +17,7 @@ import {
 // the "straight talking" parents valued (report, Appendix 2, Table 3; framework.md, "The risk
 // classification table"). Families coped with "no" when they heard the positives as well as
 // what was still needed (report, "When a child is unable to return home").
+// ("report" is shared/seeds/taking-care-evaluation-report-2015.txt.)
 
 /** The decision each level leads to: framework.md, "Decisions by level". */
 export const DECISIONS = [

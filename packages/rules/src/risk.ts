@@ -5,6 +5,7 @@ import { addMonths, compareDates, type IsoDate, isoDateSchema, laterOf } from ".
 // Sources: framework.md, "The risk classification table" and "Movement between levels";
 // taking-care-evaluation-report-2015.txt, "The Risk Classification Table" and Appendix 1;
 // the API and the exact fold are issue 3, section 1.
+// ("report" is shared/seeds/taking-care-evaluation-report-2015.txt.)
 
 export type RiskLevel = "low" | "medium" | "high" | "severe";
 export type RiskFactorState =
@@ -28,12 +29,6 @@ export interface RiskStatus {
   driftDate: string | null; // at high, the date it becomes severe unless risk factors start being addressed; else null
   mayClose: boolean; // low, held for at least six months, latest evidence still low
   reunificationPossible: boolean; // low or medium
-}
-
-/** What `classifyRisk` returns: a level and whether return home may be considered. */
-export interface RiskClassification {
-  level: RiskLevel;
-  reunificationPossible: boolean;
 }
 
 /** Every level, from the least to the most likely harm. */

@@ -6,6 +6,7 @@ import { MINIMUM_SUPPORT_AFTER_RETURN_MONTHS } from "./timeframes.ts";
 // The five stages, what each needs before the case moves on, and the alternative path when
 // return is not possible: framework.md, "The five stages"; report, "Overview of Taking
 // Care"; reunification-framework-slides.txt, "A staged approach".
+// ("report" is shared/seeds/taking-care-evaluation-report-2015.txt.)
 
 export type Stage =
   | "initial_assessment"
@@ -153,8 +154,10 @@ function milestonesFor(to: CaseStep, from: CaseStep): readonly Milestone[] {
   }
 }
 
-/** Permanence away from home is the plan at severe, or at high when parents are unlikely to
- * change within the child's timeframe (framework.md, "Decisions by level"). */
+/**
+ * Permanence away from home is the plan at severe, or at high when parents are unlikely to
+ * change within the child's timeframe (framework.md, "Decisions by level").
+ */
 function permanenceAwayIndicated(progress: CaseProgress): boolean {
   const level = progress.risk?.level;
   return level === "severe" || (level === "high" && progress.changeUnlikelyInChildsTimeframe);

@@ -22,6 +22,7 @@ import {
 // after a return. Sources: framework.md, "Movement between levels" and "Decisions by level";
 // report, "Time frames", "Section Four: The practice framework and court proceedings" and
 // "The ongoing monitoring of families post reunification".
+// ("report" is shared/seeds/taking-care-evaluation-report-2015.txt.)
 
 // ---------------------------------------------------------------------------------------
 // Re-classification
@@ -58,19 +59,21 @@ export function nextReclassificationDue(
   lastReviewOn: IsoDate,
   policy: ReclassificationPolicy,
 ): ReclassificationDue {
-  const candidates: readonly (ReclassificationDue | null)[] = [
-    status.driftDate === null
-      ? null
-      : { due: addDays(status.driftDate, -1), reason: "BEFORE_DRIFT" },
-    status.earliestStepDown === null
-      ? null
-      : { due: status.earliestStepDown, reason: "STEP_DOWN_POSSIBLE" },
-    { due: addMonths(lastReviewOn, policy.intervalMonths), reason: "REGULAR_INTERVAL" },
-  ];
-  return candidates.reduce<ReclassificationDue>(
-    (soonest, candidate) =>
-      candidate !== null && compareDates(candidate.due, soonest.due) < 0 ? candidate : soonest,
-    { due: addMonths(lastReviewOn, policy.intervalMonths), reason: "REGULAR_INTERVAL" },
+  const regular: ReclassificationDue = {
+    due: addMonths(lastReviewOn, policy.intervalMonths),
+    reason: "REGULAR_INTERVAL",
+  };
+  const sooner: ReclassificationDue[] = [];
+  if (status.earliestStepDown !== null) {
+    sooner.push({ due: status.earliestStepDown, reason: "STEP_DOWN_POSSIBLE" });
+  }
+  if (status.driftDate !== null) {
+    sooner.push({ due: addDays(status.driftDate, -1), reason: "BEFORE_DRIFT" });
+  }
+  // On a tie the more pressing reason wins: drift, then a possible step down.
+  return sooner.reduce(
+    (soonest, candidate) => (compareDates(candidate.due, soonest.due) <= 0 ? candidate : soonest),
+    regular,
   );
 }
 
@@ -139,8 +142,10 @@ export function earliestReturn(status: RiskStatus, asOf: IsoDate): IsoDate {
 // ---------------------------------------------------------------------------------------
 // The court's limit
 
-/** Care and supervision proceedings are to finish within 26 weeks (the revised Public Law
- * Outline, April 2014; report, "Section Four"). */
+/**
+ * Care and supervision proceedings are to finish within 26 weeks (the revised Public Law
+ * Outline, April 2014; report, "Section Four").
+ */
 export const COURT_LIMIT_WEEKS = 26;
 
 export function courtDeadline(proceedingsIssuedOn: IsoDate): IsoDate {
@@ -286,19 +291,22 @@ export const timeframeFitInputSchema = z.object({
 export const VISIT_FREQUENCIES = ["weekly", "fortnightly", "monthly"] as const;
 export type VisitFrequency = (typeof VISIT_FREQUENCIES)[number];
 
+export const visitFrequencySchema = z.enum(VISIT_FREQUENCIES);
+
 export interface MonitoringPhase {
   readonly frequency: VisitFrequency;
   readonly visits: number;
 }
 
 export const monitoringPhasesSchema = z
-  .array(z.object({ frequency: z.enum(VISIT_FREQUENCIES), visits: z.number().int().positive() }))
+  .array(z.object({ frequency: visitFrequencySchema, visits: z.number().int().positive() }))
   .min(1);
 
 /**
  * Homeward's suggested default: weekly for six weeks, fortnightly for eight, then monthly for
  * four months - about seven months in all. The sources fix only the shape (gradual, never an
- * abrupt stop) and the minimum (six months); report, "Time frames" and "Key findings".
+ * abrupt stop) and the minimum (six months); report, "Time frames" and "Conclusions and
+ * recommendations".
  */
 export const SUGGESTED_MONITORING_PHASES: readonly MonitoringPhase[] = [
   { frequency: "weekly", visits: 6 },
@@ -324,7 +332,8 @@ const FREQUENCY_RANK: Readonly<Record<VisitFrequency | "none", number>> = {
 /**
  * Visits may become more frequent at any time, but step down one rung at a time, and stop
  * only from monthly: "it may be detrimental to a child if a social worker's visits cease
- * abruptly rather than being reduced gradually" (report, "Key findings"; framework.md stage 5).
+ * abruptly rather than being reduced gradually" (report, "Conclusions and recommendations";
+ * framework.md stage 5).
  */
 export function checkVisitStepDown(
   from: VisitFrequency,

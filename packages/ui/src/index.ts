@@ -6,3 +6,4 @@ export { ErrorSummary, type FieldErrors, FormErrors } from "./form-errors.tsx";
 export { type LanguageOption, LanguageSwitcher } from "./language-switcher.tsx";
 export { TextField, type TextFieldProps } from "./text-field.tsx";
 export { CodeForm, type CodeFormText, SignInForm, type SignInFormText } from "./sign-in-forms.tsx";
+export { PageTitle } from "./page-title.tsx";

@@ -1,9 +1,8 @@
 import { useTranslation } from "@homeward/i18n/react";
 import { services } from "@homeward/runtime";
+import { PageTitle } from "@homeward/ui";
 import { data } from "react-router";
 import type { Route } from "./+types/dev-outbox";
-
-export const meta: Route.MetaFunction = () => [{ title: "Outbox - Homeward" }];
 
 /** Development only: the mail that would have been sent. Absent (404) in production. */
 export async function loader({ context }: Route.LoaderArgs) {
@@ -25,6 +24,7 @@ export default function DevOutbox({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   return (
     <>
+      <PageTitle page={t("outbox.heading")} app={t("portal.name")} />
       <h1>{t("outbox.heading")}</h1>
       <p>{t("outbox.intro")}</p>
       {loaderData.messages.length === 0 ? <p>{t("outbox.empty")}</p> : null}

@@ -1,9 +1,8 @@
 import { casesForFamilyMember, recordAudit } from "@homeward/db";
 import { useTranslation } from "@homeward/i18n/react";
 import { requireViewer, services } from "@homeward/runtime";
+import { PageTitle } from "@homeward/ui";
 import type { Route } from "./+types/home";
-
-export const meta: Route.MetaFunction = () => [{ title: "Homeward" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await requireViewer(context, request);
@@ -24,6 +23,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("portal");
   return (
     <>
+      <PageTitle page={t("home.title")} app={t("common:portal.name")} />
       <h1>{t("home.heading", { name: loaderData.name })}</h1>
       {loaderData.cases.length === 0 ? (
         <p>{t("home.noCases")}</p>

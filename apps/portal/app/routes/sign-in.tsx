@@ -8,12 +8,10 @@ import {
   safeNextPath,
   startSignIn,
 } from "@homeward/runtime";
-import { SignInForm } from "@homeward/ui";
+import { PageTitle, SignInForm } from "@homeward/ui";
 import { data, redirect } from "react-router";
 import { translateErrors } from "../lib/errors.ts";
 import type { Route } from "./+types/sign-in";
-
-export const meta: Route.MetaFunction = () => [{ title: "Homeward" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const next = safeNextPath(new URL(request.url).searchParams.get("next"));
@@ -41,19 +39,22 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
   return (
-    <SignInForm
-      text={{
-        heading: t("signIn.heading"),
-        intro: t("signIn.familyIntro"),
-        email: t("signIn.email"),
-        password: t("signIn.password"),
-        submit: t("signIn.submit"),
-        errorTitle: t("errors.summaryTitle"),
-      }}
-      errors={translateErrors(t, actionData?.errors)}
-      formError={actionData?.formError ? t(actionData.formError) : undefined}
-      values={actionData?.values}
-      next={loaderData.next}
-    />
+    <>
+      <PageTitle page={t("signIn.heading")} app={t("common:portal.name")} />
+      <SignInForm
+        text={{
+          heading: t("signIn.heading"),
+          intro: t("signIn.familyIntro"),
+          email: t("signIn.email"),
+          password: t("signIn.password"),
+          submit: t("signIn.submit"),
+          errorTitle: t("errors.summaryTitle"),
+        }}
+        errors={translateErrors(t, actionData?.errors)}
+        formError={actionData?.formError ? t(actionData.formError) : undefined}
+        values={actionData?.values}
+        next={loaderData.next}
+      />
+    </>
   );
 }

@@ -1,9 +1,8 @@
 import { caseloadForPractitioner, recordAudit } from "@homeward/db";
 import { useTranslation } from "@homeward/i18n/react";
 import { requireViewer, services } from "@homeward/runtime";
+import { PageTitle } from "@homeward/ui";
 import type { Route } from "./+types/home";
-
-export const meta: Route.MetaFunction = () => [{ title: "Homeward" }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await requireViewer(context, request);
@@ -24,6 +23,7 @@ export default function Caseload({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("practitioner");
   return (
     <>
+      <PageTitle page={t("caseload.heading")} app={t("common:practitioner.name")} />
       <h1>{t("caseload.heading")}</h1>
       <table className="hw-table">
         <caption>{t("caseload.caption", { count: loaderData.cases.length })}</caption>

@@ -1,12 +1,10 @@
 import { codeSchema } from "@homeward/auth/schemas";
 import { useTranslation } from "@homeward/i18n/react";
 import { assertSameOrigin, finishSignIn, parseForm, safeNextPath } from "@homeward/runtime";
-import { CodeForm } from "@homeward/ui";
+import { CodeForm, PageTitle } from "@homeward/ui";
 import { data, redirect } from "react-router";
 import { translateErrors } from "../lib/errors.ts";
 import type { Route } from "./+types/sign-in-code";
-
-export const meta: Route.MetaFunction = () => [{ title: "Homeward" }];
 
 export function loader({ request }: Route.LoaderArgs) {
   return { next: safeNextPath(new URL(request.url).searchParams.get("next")) };
@@ -25,18 +23,21 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function SignInCode({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("auth");
   return (
-    <CodeForm
-      text={{
-        heading: t("code.heading"),
-        intro: t("code.totpIntro"),
-        code: t("code.label"),
-        codeHint: t("code.totpHint"),
-        submit: t("code.submit"),
-        errorTitle: t("errors.summaryTitle"),
-      }}
-      errors={translateErrors(t, actionData?.errors)}
-      formError={actionData?.formError ? t(actionData.formError) : undefined}
-      next={loaderData.next}
-    />
+    <>
+      <PageTitle page={t("code.heading")} app={t("common:practitioner.name")} />
+      <CodeForm
+        text={{
+          heading: t("code.heading"),
+          intro: t("code.totpIntro"),
+          code: t("code.label"),
+          codeHint: t("code.totpHint"),
+          submit: t("code.submit"),
+          errorTitle: t("errors.summaryTitle"),
+        }}
+        errors={translateErrors(t, actionData?.errors)}
+        formError={actionData?.formError ? t(actionData.formError) : undefined}
+        next={loaderData.next}
+      />
+    </>
   );
 }

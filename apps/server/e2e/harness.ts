@@ -1,0 +1,133 @@
+// Starts Homeward (both built apps, a fresh PGlite, demo data) inside the test process and
+// drives Debian's Chromium through playwright-core.
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { demoPassword, demoTotpSecret } from "@homeward/db";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { demoTotp } from "../src/demo-totp.ts";
+import { loadConfig } from "../src/env.ts";
+import { type Host, startHost } from "../src/host.ts";
+
+export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+export interface Harness {
+  host: Host;
+  portal: string;
+  practitioner: string;
+  browser: BrowserContext;
+  newContext(options?: {
+    javaScriptEnabled?: boolean;
+    extraHTTPHeaders?: Record<string, string>;
+  }): Promise<BrowserContext>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), "homeward-e2e-"));
+  const [portalPort, practitionerPort] = [await freePort(), await freePort()];
+  const config = loadConfig({
+    HOMEWARD_ENV: "test",
+    DATA_DIR: dataDir,
+    PORTAL_PORT: String(portalPort),
+    PRACTITIONER_PORT: String(practitionerPort),
+    // Many sign-ins from one address in a few seconds: the limit itself has its own test.
+    SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
+  });
+  const host = await startHost(config, () => {});
+  const profiles: string[] = [];
+  const contexts: BrowserContext[] = [];
+  const newContext = async (
+    options: { javaScriptEnabled?: boolean; extraHTTPHeaders?: Record<string, string> } = {},
+  ) => {
+    const profile = mkdtempSync(join(tmpdir(), "homeward-chromium-"));
+    profiles.push(profile);
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+      viewport: { width: 1024, height: 800 },
+      ...options,
+    });
+    contexts.push(context);
+    return context;
+  };
+  const browser = await newContext();
+  return {
+    host,
+    portal: host.urls.portal,
+    practitioner: host.urls.practitioner,
+    browser,
+    newContext,
+    async stop() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await host.stop();
+      for (const dir of [...profiles, dataDir]) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The newest sign-in code emailed to an address (from the development outbox). */
+export async function latestCode(host: Host, email: string): Promise<string> {
+  const messages = await host.mailer.outbox(20);
+  const message = messages.find((m) => m.to === email);
+  const code = message?.text.match(/\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`No sign-in code in the outbox for ${email}`);
+  return code;
+}
+
+export async function signInToPortal(page: Page, harness: Harness, email: string) {
+  await page.goto(`${harness.portal}/sign-in`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(demoPassword);
+  await page.getByRole("button").last().click();
+  await page.waitForURL(/\/sign-in\/code/);
+  await page.locator('input[name="code"]').fill(await latestCode(harness.host, email));
+  await page.getByRole("button").last().click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+export async function signInToPractitioner(page: Page, harness: Harness, email: string) {
+  await page.goto(`${harness.practitioner}/sign-in`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(demoPassword);
+  await page.getByRole("button").last().click();
+  await page.waitForURL(/\/sign-in\/code/);
+  await page.locator('input[name="code"]').fill(demoTotp(demoTotpSecret, email).generate());
+  await page.getByRole("button").last().click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.map((n) => n.target.join(" ")),
+  }));
+}
