@@ -1,0 +1,50 @@
+// Every literal translation key used in the apps and shared components exists in English
+// (and so, by the i18n package's own test, in every shipped language).
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { resources } from "@homeward/i18n/server";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "./env.ts";
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === "node_modules" || name === "build" || name.startsWith(".")) return [];
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(tsx?|ts)$/.test(name) && !name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+function lookup(ns: string, key: string): unknown {
+  let node: unknown = (resources.en as Record<string, unknown>)[ns];
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+const roots = ["apps/portal/app", "apps/practitioner/app", "packages/ui/src", "packages/runtime/src", "packages/services/src"];
+
+describe("translation keys used in code", () => {
+  it("all exist in English", () => {
+    const missing: string[] = [];
+    let checked = 0;
+    for (const root of roots) {
+      for (const file of sourceFiles(join(repoRoot, root))) {
+        const text = readFileSync(file, "utf8");
+        const defaultNs = text.match(/useTranslation\(\s*"(\w+)"\s*\)/)?.[1] ?? "common";
+        // t("key"), t("ns:key"), and i18n keys returned by actions/schemas ("ns:a.b").
+        const calls = [...text.matchAll(/\bt\(\s*"([\w:.-]+)"/g)].map((m) => m[1] as string);
+        const returned = [...text.matchAll(/"((?:auth|portal|practitioner|common|rules|mail):[\w.-]+)"/g)].map((m) => m[1] as string);
+        for (const raw of [...calls, ...returned]) {
+          const [ns, key] = raw.includes(":") ? (raw.split(":") as [string, string]) : [defaultNs, raw];
+          checked++;
+          if (typeof lookup(ns, key) !== "string") missing.push(`${file.replace(repoRoot, "")}: ${ns}:${key}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(missing).toEqual([]);
+  });
+});
