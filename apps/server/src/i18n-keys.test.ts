@@ -24,7 +24,13 @@ function lookup(ns: string, key: string): unknown {
   return node;
 }
 
-const roots = ["apps/portal/app", "apps/practitioner/app", "packages/ui/src", "packages/runtime/src", "packages/services/src"];
+const roots = [
+  "apps/portal/app",
+  "apps/practitioner/app",
+  "packages/ui/src",
+  "packages/runtime/src",
+  "packages/services/src",
+];
 
 describe("translation keys used in code", () => {
   it("all exist in English", () => {
@@ -36,11 +42,16 @@ describe("translation keys used in code", () => {
         const defaultNs = text.match(/useTranslation\(\s*"(\w+)"\s*\)/)?.[1] ?? "common";
         // t("key"), t("ns:key"), and i18n keys returned by actions/schemas ("ns:a.b").
         const calls = [...text.matchAll(/\bt\(\s*"([\w:.-]+)"/g)].map((m) => m[1] as string);
-        const returned = [...text.matchAll(/"((?:auth|portal|practitioner|common|rules|mail):[\w.-]+)"/g)].map((m) => m[1] as string);
+        const returned = [
+          ...text.matchAll(/"((?:auth|portal|practitioner|common|rules|mail):[\w.-]+)"/g),
+        ].map((m) => m[1] as string);
         for (const raw of [...calls, ...returned]) {
-          const [ns, key] = raw.includes(":") ? (raw.split(":") as [string, string]) : [defaultNs, raw];
+          const [ns, key] = raw.includes(":")
+            ? (raw.split(":") as [string, string])
+            : [defaultNs, raw];
           checked++;
-          if (typeof lookup(ns, key) !== "string") missing.push(`${file.replace(repoRoot, "")}: ${ns}:${key}`);
+          if (typeof lookup(ns, key) !== "string")
+            missing.push(`${file.replace(repoRoot, "")}: ${ns}:${key}`);
         }
       }
     }

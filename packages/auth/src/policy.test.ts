@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { type Action, can, canAssignFileReader, type Membership, type PolicyViewer, type ResourceFacts } from "./policy.ts";
+import {
+  type Action,
+  can,
+  canAssignFileReader,
+  type Membership,
+  type PolicyViewer,
+  type ResourceFacts,
+} from "./policy.ts";
 
 const now = new Date("2026-11-26T12:00:00Z");
 const base = { caseId: "c1", teamId: "t1", authorityId: "a1" };
 
-function member(memberId: string, role: Membership["role"], extra: Partial<Membership> = {}): Membership {
+function member(
+  memberId: string,
+  role: Membership["role"],
+  extra: Partial<Membership> = {},
+): Membership {
   return {
     memberId,
     role,
@@ -19,8 +30,18 @@ function member(memberId: string, role: Membership["role"], extra: Partial<Membe
   };
 }
 
-const family = (...memberships: Membership[]): PolicyViewer => ({ userId: "u", kind: "family", authorityId: null, teams: [], memberships });
-const staff = (teams: PolicyViewer["teams"], memberships: Membership[] = [], authorityId = "a1"): PolicyViewer => ({
+const family = (...memberships: Membership[]): PolicyViewer => ({
+  userId: "u",
+  kind: "family",
+  authorityId: null,
+  teams: [],
+  memberships,
+});
+const staff = (
+  teams: PolicyViewer["teams"],
+  memberships: Membership[] = [],
+  authorityId = "a1",
+): PolicyViewer => ({
   userId: "staff-1",
   kind: "practitioner",
   authorityId,
@@ -39,7 +60,8 @@ const entry = (extra: Partial<ResourceFacts> = {}): ResourceFacts => ({
   sharedWithMemberIds: ["m-mum"],
   ...extra,
 });
-const allowed = (viewer: PolicyViewer, action: Action, resource: ResourceFacts) => can(viewer, action, resource, now).allowed;
+const allowed = (viewer: PolicyViewer, action: Action, resource: ResourceFacts) =>
+  can(viewer, action, resource, now).allowed;
 const reason = (viewer: PolicyViewer, action: Action, resource: ResourceFacts) => {
   const d = can(viewer, action, resource, now);
   return d.allowed ? "allowed" : d.reason;
@@ -59,7 +81,9 @@ describe("family members and record entries", () => {
   });
   it("a finalised entry is read-only for the family", () => {
     expect(allowed(family(mum), "read", entry({ status: "finalised" }))).toBe(true);
-    expect(reason(family(mum), "respond", entry({ status: "finalised" }))).toBe("FINALISED_IS_READ_ONLY");
+    expect(reason(family(mum), "respond", entry({ status: "finalised" }))).toBe(
+      "FINALISED_IS_READ_ONLY",
+    );
   });
   it("families never create, share or finalise entries", () => {
     for (const action of ["create", "update", "share", "finalise"] as const) {
@@ -67,24 +91,46 @@ describe("family members and record entries", () => {
     }
   });
   it("access that has ended or been withdrawn counts as none", () => {
-    expect(reason(family(member("m-mum", "parent", { activeUntil: new Date("2026-11-01") })), "read", entry())).toBe("ACCESS_NOT_ACTIVE");
-    expect(reason(family(member("m-mum", "parent", { revokedAt: new Date("2026-11-25") })), "read", entry())).toBe("ACCESS_NOT_ACTIVE");
+    expect(
+      reason(
+        family(member("m-mum", "parent", { activeUntil: new Date("2026-11-01") })),
+        "read",
+        entry(),
+      ),
+    ).toBe("ACCESS_NOT_ACTIVE");
+    expect(
+      reason(
+        family(member("m-mum", "parent", { revokedAt: new Date("2026-11-25") })),
+        "read",
+        entry(),
+      ),
+    ).toBe("ACCESS_NOT_ACTIVE");
     expect(reason(family(), "read", entry())).toBe("NOT_ON_CASE");
   });
 });
 
 describe("confidential details", () => {
   it("nobody in the family sees the placement address", () => {
-    for (const m of [mum, dad, yp]) expect(reason(family(m), "read", { type: "placement", ...base })).toBe("CONFIDENTIAL");
+    for (const m of [mum, dad, yp])
+      expect(reason(family(m), "read", { type: "placement", ...base })).toBe("CONFIDENTIAL");
   });
   it("a parent sees their own contact details but never the other parent's", () => {
-    const mumsAddress: ResourceFacts = { type: "person_contact", ...base, ownerPersonId: "person-m-mum", hiddenFromPersonIds: ["person-m-dad"] };
+    const mumsAddress: ResourceFacts = {
+      type: "person_contact",
+      ...base,
+      ownerPersonId: "person-m-mum",
+      hiddenFromPersonIds: ["person-m-dad"],
+    };
     expect(allowed(family(mum), "read", mumsAddress)).toBe(true);
     expect(reason(family(dad), "read", mumsAddress)).toBe("CONFIDENTIAL");
   });
   it("the independent classifications and factor work stay with practitioners", () => {
-    expect(reason(family(mum), "read", { type: "risk_classification", ...base })).toBe("CONFIDENTIAL");
-    expect(reason(family(mum), "read", { type: "factor_assessment", ...base })).toBe("CONFIDENTIAL");
+    expect(reason(family(mum), "read", { type: "risk_classification", ...base })).toBe(
+      "CONFIDENTIAL",
+    );
+    expect(reason(family(mum), "read", { type: "factor_assessment", ...base })).toBe(
+      "CONFIDENTIAL",
+    );
   });
 });
 
@@ -106,28 +152,61 @@ describe("a young person's wishes", () => {
     expect(allowed(family(mum), "update", wishes("shared_with_parents"))).toBe(false);
   });
   it("are read by the social worker", () => {
-    expect(allowed(staff([{ teamId: "t1", role: "social_worker" }]), "read", wishes("social_worker_only"))).toBe(true);
+    expect(
+      allowed(
+        staff([{ teamId: "t1", role: "social_worker" }]),
+        "read",
+        wishes("social_worker_only"),
+      ),
+    ).toBe(true);
   });
 });
 
 describe("advocates and interpreters act only for their person, while their access lasts", () => {
   const advocate = (extra: Partial<Membership> = {}) =>
-    member("m-adv", "advocate", { actingFor: mum, consentRecordedAt: new Date("2026-10-01"), permissions: ["read", "respond"], ...extra });
+    member("m-adv", "advocate", {
+      actingFor: mum,
+      consentRecordedAt: new Date("2026-10-01"),
+      permissions: ["read", "respond"],
+      ...extra,
+    });
   it("see what the person sees, no more", () => {
-    expect(can(family(advocate()), "read", entry(), now)).toEqual({ allowed: true, as: "parent", onBehalfOf: "m-mum" });
-    expect(reason(family(member("m-adv", "advocate", { actingFor: dad, consentRecordedAt: new Date() })), "read", entry())).toBe(
-      "NOT_SHARED_WITH_YOU",
-    );
+    expect(can(family(advocate()), "read", entry(), now)).toEqual({
+      allowed: true,
+      as: "parent",
+      onBehalfOf: "m-mum",
+    });
+    expect(
+      reason(
+        family(member("m-adv", "advocate", { actingFor: dad, consentRecordedAt: new Date() })),
+        "read",
+        entry(),
+      ),
+    ).toBe("NOT_SHARED_WITH_YOU");
   });
   it("need the person's consent, an unexpired period, and the permission for the task", () => {
-    expect(reason(family(advocate({ consentRecordedAt: null })), "read", entry())).toBe("NO_CONSENT");
-    expect(reason(family(advocate({ activeUntil: new Date("2026-11-20") })), "read", entry())).toBe("ACCESS_NOT_ACTIVE");
-    expect(reason(family(advocate({ permissions: ["read"] })), "respond", entry())).toBe("NOT_PERMITTED_BY_PERSON");
+    expect(reason(family(advocate({ consentRecordedAt: null })), "read", entry())).toBe(
+      "NO_CONSENT",
+    );
+    expect(reason(family(advocate({ activeUntil: new Date("2026-11-20") })), "read", entry())).toBe(
+      "ACCESS_NOT_ACTIVE",
+    );
+    expect(reason(family(advocate({ permissions: ["read"] })), "respond", entry())).toBe(
+      "NOT_PERMITTED_BY_PERSON",
+    );
   });
   it("interpreters can help respond but never acknowledge, share or finalise", () => {
-    const interpreter = member("m-int", "interpreter", { actingFor: mum, consentRecordedAt: new Date("2026-10-01") });
+    const interpreter = member("m-int", "interpreter", {
+      actingFor: mum,
+      consentRecordedAt: new Date("2026-10-01"),
+    });
     expect(allowed(family(interpreter), "respond", entry())).toBe(true);
-    const agreement: ResourceFacts = { type: "agreement", ...base, published: true, partyMemberIds: ["m-mum"] };
+    const agreement: ResourceFacts = {
+      type: "agreement",
+      ...base,
+      published: true,
+      partyMemberIds: ["m-mum"],
+    };
     expect(allowed(family(mum), "respond", agreement)).toBe(true);
     expect(reason(family(interpreter), "respond", agreement)).toBe("INTERPRETERS_CANNOT");
     expect(reason(family(interpreter), "share", entry())).toBe("INTERPRETERS_CANNOT");
@@ -138,11 +217,23 @@ describe("practitioners", () => {
   const sw = staff([{ teamId: "t1", role: "social_worker" }], [member("m-sw", "social_worker")]);
   it("see their team's cases and nothing of another team or authority", () => {
     expect(allowed(sw, "read", { type: "case", ...base })).toBe(true);
-    expect(reason(staff([{ teamId: "t2", role: "social_worker" }]), "read", { type: "case", ...base })).toBe("NOT_ON_CASE");
-    expect(reason(staff([{ teamId: "t1", role: "social_worker" }], [], "a2"), "read", { type: "case", ...base })).toBe("OTHER_AUTHORITY");
+    expect(
+      reason(staff([{ teamId: "t2", role: "social_worker" }]), "read", { type: "case", ...base }),
+    ).toBe("NOT_ON_CASE");
+    expect(
+      reason(staff([{ teamId: "t1", role: "social_worker" }], [], "a2"), "read", {
+        type: "case",
+        ...base,
+      }),
+    ).toBe("OTHER_AUTHORITY");
   });
   it("cannot see the other practitioner's classification until both are submitted", () => {
-    const theirs: ResourceFacts = { type: "risk_classification", ...base, practitionerUserId: "someone-else", bothSubmitted: false };
+    const theirs: ResourceFacts = {
+      type: "risk_classification",
+      ...base,
+      practitionerUserId: "someone-else",
+      bothSubmitted: false,
+    };
     expect(reason(sw, "read", theirs)).toBe("HIDDEN_UNTIL_BOTH_SUBMITTED");
     expect(allowed(sw, "read", { ...theirs, bothSubmitted: true })).toBe(true);
     expect(allowed(sw, "read", { ...theirs, practitionerUserId: "staff-1" })).toBe(true);
@@ -153,10 +244,16 @@ describe("practitioners", () => {
     expect(allowed(sw, "create", entry({ status: "finalised" }))).toBe(true);
   });
   it("keep the file read independent of the allocated worker", () => {
-    expect(reason(sw, "create", entry({ status: "draft", chronologistEntry: true }))).toBe("READER_IS_ALLOCATED_WORKER");
+    expect(reason(sw, "create", entry({ status: "draft", chronologistEntry: true }))).toBe(
+      "READER_IS_ALLOCATED_WORKER",
+    );
     const reader = staff([], [member("m-reader", "chronologist")]);
-    expect(allowed(reader, "create", entry({ status: "draft", chronologistEntry: true }))).toBe(true);
-    expect(reason(reader, "create", entry({ status: "draft", chronologistEntry: false }))).toBe("ROLE_NOT_ALLOWED");
+    expect(allowed(reader, "create", entry({ status: "draft", chronologistEntry: true }))).toBe(
+      true,
+    );
+    expect(reason(reader, "create", entry({ status: "draft", chronologistEntry: false }))).toBe(
+      "ROLE_NOT_ALLOWED",
+    );
     expect(canAssignFileReader(["social_worker"]).allowed).toBe(false);
     expect(canAssignFileReader(["co_worker"]).allowed).toBe(true);
   });

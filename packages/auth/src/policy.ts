@@ -96,7 +96,9 @@ export interface ResourceFacts {
   subject?: ResourceFacts;
 }
 
-export type Decision = { allowed: true; as: CaseRole | "staff"; onBehalfOf: string | null } | { allowed: false; reason: DenialReason };
+export type Decision =
+  | { allowed: true; as: CaseRole | "staff"; onBehalfOf: string | null }
+  | { allowed: false; reason: DenialReason };
 
 export type DenialReason =
   | "NOT_SIGNED_IN_AS_STAFF"
@@ -125,7 +127,12 @@ export function isActive(membership: Membership, now: Date): boolean {
   return true;
 }
 
-export function can(viewer: PolicyViewer, action: Action, resource: ResourceFacts, now: Date = new Date()): Decision {
+export function can(
+  viewer: PolicyViewer,
+  action: Action,
+  resource: ResourceFacts,
+  now: Date = new Date(),
+): Decision {
   return viewer.kind === "practitioner"
     ? staffDecision(viewer, action, resource)
     : familyDecision(viewer, action, resource, now);
@@ -140,7 +147,9 @@ function staffRoleOnCase(viewer: PolicyViewer, resource: ResourceFacts): StaffRo
   const caseRoles = viewer.memberships
     .filter((m) => m.revokedAt === null)
     .map((m) => m.role)
-    .filter((r): r is StaffRole => ["social_worker", "co_worker", "chronologist", "team_manager", "iro"].includes(r));
+    .filter((r): r is StaffRole =>
+      ["social_worker", "co_worker", "chronologist", "team_manager", "iro"].includes(r),
+    );
   const teamRoles = viewer.teams.filter((t) => t.teamId === resource.teamId).map((t) => t.role);
   const all = [...caseRoles, ...teamRoles];
   // The strongest role wins, except that an assigned file reader stays a reader on that case:
@@ -153,7 +162,8 @@ function staffRoleOnCase(viewer: PolicyViewer, resource: ResourceFacts): StaffRo
 }
 
 function staffDecision(viewer: PolicyViewer, action: Action, resource: ResourceFacts): Decision {
-  if (!viewer.authorityId || viewer.authorityId !== resource.authorityId) return deny("OTHER_AUTHORITY");
+  if (!viewer.authorityId || viewer.authorityId !== resource.authorityId)
+    return deny("OTHER_AUTHORITY");
   const role = staffRoleOnCase(viewer, resource);
   if (!role) return deny("NOT_ON_CASE");
   const allowed: Decision = { allowed: true, as: "staff", onBehalfOf: null };
@@ -168,13 +178,26 @@ function staffDecision(viewer: PolicyViewer, action: Action, resource: ResourceF
   const permitted = rules[resource.type]?.includes(action) ?? false;
   if (!permitted) return deny("ROLE_NOT_ALLOWED");
 
-  if (resource.type === "record_entry" && role === "chronologist" && resource.chronologistEntry === false) {
+  if (
+    resource.type === "record_entry" &&
+    role === "chronologist" &&
+    resource.chronologistEntry === false
+  ) {
     return deny("ROLE_NOT_ALLOWED");
   }
-  if (resource.type === "record_entry" && resource.chronologistEntry && isAllocatedWorker(viewer) && role !== "team_manager") {
+  if (
+    resource.type === "record_entry" &&
+    resource.chronologistEntry &&
+    isAllocatedWorker(viewer) &&
+    role !== "team_manager"
+  ) {
     return deny("READER_IS_ALLOCATED_WORKER");
   }
-  if (resource.type === "risk_classification" && action === "update" && resource.practitionerUserId !== viewer.userId) {
+  if (
+    resource.type === "risk_classification" &&
+    action === "update" &&
+    resource.practitionerUserId !== viewer.userId
+  ) {
     return deny("ROLE_NOT_ALLOWED");
   }
   return allowed;
@@ -184,15 +207,26 @@ function isAllocatedWorker(viewer: PolicyViewer): boolean {
   return viewer.memberships.some((m) => m.role === "social_worker" && m.revokedAt === null);
 }
 
-function staffRead(viewer: PolicyViewer, role: StaffRole, resource: ResourceFacts): Decision | null {
+function staffRead(
+  viewer: PolicyViewer,
+  role: StaffRole,
+  resource: ResourceFacts,
+): Decision | null {
   // The two independent classifications stay blind until both are in.
-  if (resource.type === "risk_classification" && resource.practitionerUserId !== viewer.userId && !resource.bothSubmitted) {
+  if (
+    resource.type === "risk_classification" &&
+    resource.practitionerUserId !== viewer.userId &&
+    !resource.bothSubmitted
+  ) {
     return deny("HIDDEN_UNTIL_BOTH_SUBMITTED");
   }
   // A young person's private wishes: their social worker and the team, never a reader.
   if (resource.type === "views_and_wishes" && resource.draft) return deny("PRIVATE_TO_AUTHOR");
   if (resource.type === "family_response" && resource.draft) return deny("PRIVATE_TO_AUTHOR");
-  if (role === "chronologist" && ["views_and_wishes", "person_contact", "placement", "audit_log"].includes(resource.type)) {
+  if (
+    role === "chronologist" &&
+    ["views_and_wishes", "person_contact", "placement", "audit_log"].includes(resource.type)
+  ) {
     return deny("ROLE_NOT_ALLOWED");
   }
   if (resource.type === "audit_log" && !["social_worker", "team_manager", "iro"].includes(role)) {
@@ -252,7 +286,12 @@ const staffWrites: Record<StaffRole, WriteTable> = {
 // Family members: only cases they are on, through an active membership; only what is shared
 // with them; never another person's confidential details.
 
-function familyDecision(viewer: PolicyViewer, action: Action, resource: ResourceFacts, now: Date): Decision {
+function familyDecision(
+  viewer: PolicyViewer,
+  action: Action,
+  resource: ResourceFacts,
+  now: Date,
+): Decision {
   const memberships = viewer.memberships.filter((m) => isFamilyRole(m.role));
   if (memberships.length === 0) return deny("NOT_ON_CASE");
   const active = memberships.filter((m) => isActive(m, now));
@@ -268,11 +307,22 @@ function familyDecision(viewer: PolicyViewer, action: Action, resource: Resource
 }
 
 function isFamilyRole(role: CaseRole): role is FamilyRole {
-  return role === "parent" || role === "carer" || role === "young_person" || role === "advocate" || role === "interpreter";
+  return (
+    role === "parent" ||
+    role === "carer" ||
+    role === "young_person" ||
+    role === "advocate" ||
+    role === "interpreter"
+  );
 }
 
 /** Advocates and interpreters see no more than the person they act for, and do less. */
-function memberDecision(membership: Membership, action: Action, resource: ResourceFacts, now: Date): Decision {
+function memberDecision(
+  membership: Membership,
+  action: Action,
+  resource: ResourceFacts,
+  now: Date,
+): Decision {
   if (membership.role !== "advocate" && membership.role !== "interpreter") {
     return personDecision(membership, action, resource, null);
   }
@@ -281,22 +331,37 @@ function memberDecision(membership: Membership, action: Action, resource: Resour
   if (membership.consentRecordedAt === null) return deny("NO_CONSENT");
   if (membership.role === "interpreter") {
     // Interpreters read and help the person respond; they never share, finalise or sign.
-    if (action !== "read" && !(action === "respond" && resource.type === "record_entry") && !(action === "create" && resource.type === "family_response")) {
+    if (
+      action !== "read" &&
+      !(action === "respond" && resource.type === "record_entry") &&
+      !(action === "create" && resource.type === "family_response")
+    ) {
       return deny("INTERPRETERS_CANNOT");
     }
   } else {
     const permissions = membership.permissions ?? ["read"];
-    const needed = action === "read" ? "read" : resource.type === "views_and_wishes" ? "views" : "respond";
+    const needed =
+      action === "read" ? "read" : resource.type === "views_and_wishes" ? "views" : "respond";
     if (!permissions.includes(needed)) return deny("NOT_PERMITTED_BY_PERSON");
   }
   if (resource.type === "audit_log") return deny("ROLE_NOT_ALLOWED");
   return personDecision(person, action, resource, membership.memberId);
 }
 
-function personDecision(member: Membership, action: Action, resource: ResourceFacts, helperMemberId: string | null): Decision {
-  const ok: Decision = { allowed: true, as: member.role, onBehalfOf: helperMemberId ? member.memberId : null };
+function personDecision(
+  member: Membership,
+  action: Action,
+  resource: ResourceFacts,
+  helperMemberId: string | null,
+): Decision {
+  const ok: Decision = {
+    allowed: true,
+    as: member.role,
+    onBehalfOf: helperMemberId ? member.memberId : null,
+  };
   const mine = (authorMemberId: string | null | undefined) =>
-    authorMemberId === member.memberId || (helperMemberId !== null && authorMemberId === helperMemberId);
+    authorMemberId === member.memberId ||
+    (helperMemberId !== null && authorMemberId === helperMemberId);
   const youngPerson = member.role === "young_person";
 
   switch (resource.type) {
@@ -313,8 +378,10 @@ function personDecision(member: Membership, action: Action, resource: ResourceFa
       return action === "read" ? ok : deny("ROLE_NOT_ALLOWED");
 
     case "person_contact":
-      if (resource.hiddenFromPersonIds?.includes(member.personId ?? "")) return deny("CONFIDENTIAL");
-      if (resource.ownerPersonId !== member.personId || member.personId === null) return deny("CONFIDENTIAL");
+      if (resource.hiddenFromPersonIds?.includes(member.personId ?? ""))
+        return deny("CONFIDENTIAL");
+      if (resource.ownerPersonId !== member.personId || member.personId === null)
+        return deny("CONFIDENTIAL");
       return action === "read" || action === "update" ? ok : deny("ROLE_NOT_ALLOWED");
 
     case "placement":
@@ -325,25 +392,36 @@ function personDecision(member: Membership, action: Action, resource: ResourceFa
     case "record_entry": {
       if (resource.notForFamily) return deny("NOT_FOR_FAMILY");
       if (resource.status === "draft") return deny("NOT_SHARED_WITH_YOU");
-      if (!resource.sharedWithMemberIds?.includes(member.memberId)) return deny("NOT_SHARED_WITH_YOU");
+      if (!resource.sharedWithMemberIds?.includes(member.memberId))
+        return deny("NOT_SHARED_WITH_YOU");
       if (action === "read") return ok;
-      if (action === "respond") return resource.status === "shared_for_review" ? ok : deny("FINALISED_IS_READ_ONLY");
+      if (action === "respond")
+        return resource.status === "shared_for_review" ? ok : deny("FINALISED_IS_READ_ONLY");
       return deny("ROLE_NOT_ALLOWED");
     }
 
     case "family_response": {
       // A response belongs to its author (and anyone helping them): never the other parent's.
-      if (!mine(resource.authorMemberId) && !mine(resource.onBehalfOfMemberId)) return deny("PRIVATE_TO_AUTHOR");
+      if (!mine(resource.authorMemberId) && !mine(resource.onBehalfOfMemberId))
+        return deny("PRIVATE_TO_AUTHOR");
       if (action === "read" || action === "create" || action === "update") return ok;
       return deny("ROLE_NOT_ALLOWED");
     }
 
     case "views_and_wishes": {
       const own = mine(resource.authorMemberId) || mine(resource.onBehalfOfMemberId);
-      if (own) return action === "read" || action === "create" || action === "update" ? ok : deny("ROLE_NOT_ALLOWED");
+      if (own)
+        return action === "read" || action === "create" || action === "update"
+          ? ok
+          : deny("ROLE_NOT_ALLOWED");
       if (resource.draft) return deny("PRIVATE_TO_AUTHOR");
       // A young person's wishes reach a parent only when the young person chose to share them.
-      if (action === "read" && !youngPerson && resource.viewsKind === "young_person_wishes" && resource.sharing === "shared_with_parents") {
+      if (
+        action === "read" &&
+        !youngPerson &&
+        resource.viewsKind === "young_person_wishes" &&
+        resource.sharing === "shared_with_parents"
+      ) {
         return ok;
       }
       return deny("PRIVATE_TO_AUTHOR");
@@ -357,7 +435,8 @@ function personDecision(member: Membership, action: Action, resource: ResourceFa
     }
 
     case "goal_progress": {
-      if (!resource.published || !resource.partyMemberIds?.includes(member.memberId)) return deny("NOT_SHARED_WITH_YOU");
+      if (!resource.published || !resource.partyMemberIds?.includes(member.memberId))
+        return deny("NOT_SHARED_WITH_YOU");
       return action === "read" || action === "create" ? ok : deny("ROLE_NOT_ALLOWED");
     }
 
@@ -367,7 +446,8 @@ function personDecision(member: Membership, action: Action, resource: ResourceFa
 
     case "audit_log": {
       // "Who viewed my shared entry": only for an entry shared with this person.
-      if (action !== "read" || !resource.subject || resource.subject.type !== "record_entry") return deny("ROLE_NOT_ALLOWED");
+      if (action !== "read" || !resource.subject || resource.subject.type !== "record_entry")
+        return deny("ROLE_NOT_ALLOWED");
       return personDecision(member, "read", resource.subject, helperMemberId);
     }
   }

@@ -11,6 +11,8 @@ export {
   seedDemoData,
   type DemoAccountFactory,
   demoAccounts,
+  type DemoAccountKey,
+  demoIds,
   demoPassword,
   demoTotpSecret,
 } from "./demo.ts";

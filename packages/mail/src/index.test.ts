@@ -22,7 +22,11 @@ describe(`the development outbox on ${databaseUnderTest}`, () => {
   });
 
   it("an SMTP mailer shows no outbox: bodies may hold sign-in codes", async () => {
-    const mailer = createMailer(handle.db, { kind: "smtp", url: "smtp://127.0.0.1:1", from: "homeward@example.test" });
+    const mailer = createMailer(handle.db, {
+      kind: "smtp",
+      url: "smtp://127.0.0.1:1",
+      from: "homeward@example.test",
+    });
     expect(await mailer.outbox()).toEqual([]);
   });
 });

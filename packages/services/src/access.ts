@@ -1,6 +1,13 @@
 // Loading the facts the policy needs, asking it, and writing the answer to the audit trail.
 // Every service function goes through `authorize`; nothing reads case data around it.
-import { type Action, can, type Decision, type Membership, type PolicyViewer, type ResourceFacts } from "@homeward/auth/policy";
+import {
+  type Action,
+  can,
+  type Decision,
+  type Membership,
+  type PolicyViewer,
+  type ResourceFacts,
+} from "@homeward/auth/policy";
 import { caseMember, childCase, recordAudit, staffMembership, team } from "@homeward/db";
 import { eq, inArray } from "drizzle-orm";
 import { AccessDenied, NotFound, type ServiceContext } from "./context.ts";
@@ -47,7 +54,11 @@ export async function loadViewer(ctx: ServiceContext, caseId: string): Promise<P
     return { userId: ctx.userId, kind: "family", authorityId: null, teams: [], memberships };
   }
   const teams = await ctx.db
-    .select({ teamId: staffMembership.teamId, role: staffMembership.role, authorityId: team.authorityId })
+    .select({
+      teamId: staffMembership.teamId,
+      role: staffMembership.role,
+      authorityId: team.authorityId,
+    })
     .from(staffMembership)
     .innerJoin(team, eq(team.id, staffMembership.teamId))
     .where(eq(staffMembership.userId, ctx.userId));
@@ -96,17 +107,30 @@ export async function authorize(
 }
 
 /** Filters many resources of one case by the policy, without an audit row per refusal. */
-export function visible<T>(viewer: PolicyViewer, items: readonly T[], facts: (item: T) => ResourceFacts, now: Date): T[] {
+export function visible<T>(
+  viewer: PolicyViewer,
+  items: readonly T[],
+  facts: (item: T) => ResourceFacts,
+  now: Date,
+): T[] {
   return items.filter((item) => can(viewer, "read", facts(item), now).allowed);
 }
 
 export async function auditRead(
   ctx: ServiceContext,
-  entry: { resourceType: string; resourceId?: string | null; caseId: string; onBehalfOfMemberId?: string | null; detail?: unknown },
+  entry: {
+    resourceType: string;
+    resourceId?: string | null;
+    caseId: string;
+    onBehalfOfMemberId?: string | null;
+    detail?: unknown;
+  },
 ) {
   await recordAudit(ctx.db, {
     actorUserId: ctx.userId,
-    onBehalfOfUserId: entry.onBehalfOfMemberId ? await userOfMember(ctx, entry.onBehalfOfMemberId) : null,
+    onBehalfOfUserId: entry.onBehalfOfMemberId
+      ? await userOfMember(ctx, entry.onBehalfOfMemberId)
+      : null,
     app: ctx.app,
     action: "read",
     resourceType: entry.resourceType,
@@ -118,6 +142,10 @@ export async function auditRead(
 }
 
 async function userOfMember(ctx: ServiceContext, memberId: string): Promise<string | null> {
-  const [row] = await ctx.db.select({ userId: caseMember.userId }).from(caseMember).where(inArray(caseMember.id, [memberId])).limit(1);
+  const [row] = await ctx.db
+    .select({ userId: caseMember.userId })
+    .from(caseMember)
+    .where(inArray(caseMember.id, [memberId]))
+    .limit(1);
   return row?.userId ?? null;
 }

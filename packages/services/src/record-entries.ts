@@ -17,7 +17,11 @@ import { NotFound, type ServiceContext, StaleWrite } from "./context.ts";
 
 type EntryRow = typeof recordEntry.$inferSelect;
 
-function entryFacts(entry: EntryRow, kase: CaseFacts, sharedWith: readonly string[]): ResourceFacts & { id: string } {
+function entryFacts(
+  entry: EntryRow,
+  kase: CaseFacts,
+  sharedWith: readonly string[],
+): ResourceFacts & { id: string } {
   return {
     type: "record_entry",
     id: entry.id,
@@ -42,23 +46,41 @@ export interface SharedEntrySummary {
 /** Entries shared with me (or with the person I help), newest deadline first. */
 export async function entriesSharedWithMe(ctx: ServiceContext): Promise<SharedEntrySummary[]> {
   const mine = await ctx.db.select().from(caseMember).where(eq(caseMember.userId, ctx.userId));
-  const memberIds = [...mine.map((m) => m.id), ...mine.flatMap((m) => (m.actingForMemberId ? [m.actingForMemberId] : []))];
+  const memberIds = [
+    ...mine.map((m) => m.id),
+    ...mine.flatMap((m) => (m.actingForMemberId ? [m.actingForMemberId] : [])),
+  ];
   if (memberIds.length === 0) return [];
   const rows = await ctx.db
-    .select({ entry: recordEntry, memberId: recordEntryShare.memberId, deadline: recordEntryShare.deadline })
+    .select({
+      entry: recordEntry,
+      memberId: recordEntryShare.memberId,
+      deadline: recordEntryShare.deadline,
+    })
     .from(recordEntryShare)
     .innerJoin(recordEntry, eq(recordEntry.id, recordEntryShare.entryId))
-    .where(and(inArray(recordEntryShare.memberId, memberIds), or(eq(recordEntry.status, "shared_for_review"), eq(recordEntry.status, "finalised"))))
+    .where(
+      and(
+        inArray(recordEntryShare.memberId, memberIds),
+        or(eq(recordEntry.status, "shared_for_review"), eq(recordEntry.status, "finalised")),
+      ),
+    )
     .orderBy(asc(recordEntryShare.deadline), asc(recordEntry.title));
 
   const byCase = new Map<string, typeof rows>();
-  for (const row of rows) byCase.set(row.entry.caseId, [...(byCase.get(row.entry.caseId) ?? []), row]);
+  for (const row of rows)
+    byCase.set(row.entry.caseId, [...(byCase.get(row.entry.caseId) ?? []), row]);
   const result: SharedEntrySummary[] = [];
   const seen = new Set<string>();
   for (const [caseId, caseRows] of byCase) {
     const kase = await caseFacts(ctx, caseId);
     const viewer = await loadViewer(ctx, caseId);
-    const allowed = visible(viewer, caseRows, (r) => entryFacts(r.entry, kase, [r.memberId]), ctx.now);
+    const allowed = visible(
+      viewer,
+      caseRows,
+      (r) => entryFacts(r.entry, kase, [r.memberId]),
+      ctx.now,
+    );
     for (const { entry, deadline } of allowed) {
       if (seen.has(entry.id)) continue;
       seen.add(entry.id);
@@ -72,7 +94,11 @@ export async function entriesSharedWithMe(ctx: ServiceContext): Promise<SharedEn
         sharedAt: entry.sharedAt?.toISOString() ?? null,
       });
     }
-    await auditRead(ctx, { resourceType: "record_entry_list", caseId, detail: { entryIds: allowed.map((r) => r.entry.id) } });
+    await auditRead(ctx, {
+      resourceType: "record_entry_list",
+      caseId,
+      detail: { entryIds: allowed.map((r) => r.entry.id) },
+    });
   }
   return result;
 }
@@ -87,7 +113,12 @@ export interface EntryView {
   eventDate: string | null;
   body: string;
   versionNumber: number;
-  history: { versionNumber: number; body: string; changeReason: string | null; createdAt: string }[];
+  history: {
+    versionNumber: number;
+    body: string;
+    changeReason: string | null;
+    createdAt: string;
+  }[];
   myResponses: ResponseView[];
   /** Disagreements that stand on this entry, attached to it permanently once finalised. */
   standingDisagreements: { byMe: boolean; body: string | null }[];
@@ -114,11 +145,24 @@ async function sharesOf(ctx: ServiceContext, entryId: string) {
 }
 
 async function loadEntry(ctx: ServiceContext, entryId: string) {
-  const [entry] = await ctx.db.select().from(recordEntry).where(eq(recordEntry.id, entryId)).limit(1);
+  const [entry] = await ctx.db
+    .select()
+    .from(recordEntry)
+    .where(eq(recordEntry.id, entryId))
+    .limit(1);
   if (!entry) throw new NotFound(`entry ${entryId}`);
   const kase = await caseFacts(ctx, entry.caseId);
   const shares = await sharesOf(ctx, entryId);
-  return { entry, kase, shares, facts: entryFacts(entry, kase, shares.map((s) => s.memberId)) };
+  return {
+    entry,
+    kase,
+    shares,
+    facts: entryFacts(
+      entry,
+      kase,
+      shares.map((s) => s.memberId),
+    ),
+  };
 }
 
 /** One entry as the viewer may see it. Throws AccessDenied (audited) when they may not. */
@@ -131,26 +175,47 @@ export async function entryForViewer(ctx: ServiceContext, entryId: string): Prom
     .where(eq(recordEntryVersion.entryId, entryId))
     .orderBy(desc(recordEntryVersion.versionNumber));
   const current = versions[0];
-  const respondingAs = viewer.memberships.find((m) => shares.some((s) => s.memberId === (m.actingFor?.memberId ?? m.memberId)));
+  const respondingAs = viewer.memberships.find((m) =>
+    shares.some((s) => s.memberId === (m.actingFor?.memberId ?? m.memberId)),
+  );
   const personMemberId = respondingAs?.actingFor?.memberId ?? respondingAs?.memberId ?? null;
   const ownIds = [personMemberId, respondingAs?.memberId].filter((x): x is string => Boolean(x));
-  const responses = await ctx.db.select().from(familyResponse).where(eq(familyResponse.entryId, entryId)).orderBy(asc(familyResponse.createdAt));
+  const responses = await ctx.db
+    .select()
+    .from(familyResponse)
+    .where(eq(familyResponse.entryId, entryId))
+    .orderBy(asc(familyResponse.createdAt));
   const mine = responses.filter(
-    (r) => ownIds.includes(r.authorMemberId) || (r.onBehalfOfMemberId !== null && ownIds.includes(r.onBehalfOfMemberId)),
+    (r) =>
+      ownIds.includes(r.authorMemberId) ||
+      (r.onBehalfOfMemberId !== null && ownIds.includes(r.onBehalfOfMemberId)),
   );
-  const standing = responses.filter((r) => r.kind === "disagreement" && r.status !== "draft" && r.status !== "accepted");
-  await auditRead(ctx, { resourceType: "record_entry", resourceId: entryId, caseId: entry.caseId, onBehalfOfMemberId: decision.onBehalfOf });
+  const standing = responses.filter(
+    (r) => r.kind === "disagreement" && r.status !== "draft" && r.status !== "accepted",
+  );
+  await auditRead(ctx, {
+    resourceType: "record_entry",
+    resourceId: entryId,
+    caseId: entry.caseId,
+    onBehalfOfMemberId: decision.onBehalfOf,
+  });
   return {
     entryId,
     caseId: entry.caseId,
     title: entry.title,
     kind: entry.kind,
     status: entry.status,
-    deadline: shares.find((s) => s.memberId === personMemberId)?.deadline ?? entry.reviewDeadline ?? null,
+    deadline:
+      shares.find((s) => s.memberId === personMemberId)?.deadline ?? entry.reviewDeadline ?? null,
     eventDate: entry.eventDate,
     body: current?.body ?? "",
     versionNumber: current?.versionNumber ?? entry.currentVersionNumber,
-    history: versions.map((v) => ({ versionNumber: v.versionNumber, body: v.body, changeReason: v.changeReason, createdAt: v.createdAt.toISOString() })),
+    history: versions.map((v) => ({
+      versionNumber: v.versionNumber,
+      body: v.body,
+      changeReason: v.changeReason,
+      createdAt: v.createdAt.toISOString(),
+    })),
     myResponses: mine.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -165,7 +230,9 @@ export async function entryForViewer(ctx: ServiceContext, entryId: string): Prom
     })),
     // Another family member's view stays theirs: others learn only that one stands.
     standingDisagreements: standing.map((r) => {
-      const byMe = ownIds.includes(r.authorMemberId) || (r.onBehalfOfMemberId !== null && ownIds.includes(r.onBehalfOfMemberId));
+      const byMe =
+        ownIds.includes(r.authorMemberId) ||
+        (r.onBehalfOfMemberId !== null && ownIds.includes(r.onBehalfOfMemberId));
       return { byMe, body: byMe ? r.body : null };
     }),
     canRespond: entry.status === "shared_for_review" && (await canRespond(ctx, facts, viewer)),
@@ -173,7 +240,11 @@ export async function entryForViewer(ctx: ServiceContext, entryId: string): Prom
   };
 }
 
-async function canRespond(ctx: ServiceContext, facts: ResourceFacts, viewer: Awaited<ReturnType<typeof loadViewer>>) {
+async function canRespond(
+  ctx: ServiceContext,
+  facts: ResourceFacts,
+  viewer: Awaited<ReturnType<typeof loadViewer>>,
+) {
   try {
     await authorize(ctx, "respond", facts, viewer);
     return true;
@@ -185,19 +256,40 @@ async function canRespond(ctx: ServiceContext, facts: ResourceFacts, viewer: Awa
 /** The shared schema for a family response; messages are i18n keys (namespace "portal"). */
 export const familyResponseSchema = z
   .object({
-    kind: z.enum(["comment", "correction", "disagreement"], { error: "portal:respond.errors.kind" }),
-    anchorText: z.string().trim().max(2000, { error: "portal:respond.errors.tooLong" }).optional().default(""),
+    kind: z.enum(["comment", "correction", "disagreement"], {
+      error: "portal:respond.errors.kind",
+    }),
+    anchorText: z
+      .string()
+      .trim()
+      .max(2000, { error: "portal:respond.errors.tooLong" })
+      .optional()
+      .default(""),
     body: z.string().trim().max(10000, { error: "portal:respond.errors.tooLong" }),
-    proposedText: z.string().trim().max(10000, { error: "portal:respond.errors.tooLong" }).optional().default(""),
+    proposedText: z
+      .string()
+      .trim()
+      .max(10000, { error: "portal:respond.errors.tooLong" })
+      .optional()
+      .default(""),
     intent: z.enum(["send", "save_draft"]).default("send"),
     draftId: z.string().optional(),
     draftVersion: z.coerce.number().int().optional(),
   })
   .superRefine((value, issue) => {
     if (value.intent === "save_draft") return;
-    if (!value.body) issue.addIssue({ code: "custom", path: ["body"], message: `portal:respond.errors.body.${value.kind}` });
+    if (!value.body)
+      issue.addIssue({
+        code: "custom",
+        path: ["body"],
+        message: `portal:respond.errors.body.${value.kind}`,
+      });
     if (value.kind === "correction" && !value.proposedText) {
-      issue.addIssue({ code: "custom", path: ["proposedText"], message: "portal:respond.errors.proposedText" });
+      issue.addIssue({
+        code: "custom",
+        path: ["proposedText"],
+        message: "portal:respond.errors.proposedText",
+      });
     }
   });
 export type FamilyResponseInput = z.infer<typeof familyResponseSchema>;
@@ -206,10 +298,16 @@ export type FamilyResponseInput = z.infer<typeof familyResponseSchema>;
  * Saves a family response (or its draft). Written, with its audit row, in one transaction;
  * an advocate's or interpreter's response is attributed "on behalf of" the person.
  */
-export async function respondToEntry(ctx: ServiceContext, entryId: string, input: FamilyResponseInput): Promise<{ id: string; status: "draft" | "open" }> {
+export async function respondToEntry(
+  ctx: ServiceContext,
+  entryId: string,
+  input: FamilyResponseInput,
+): Promise<{ id: string; status: "draft" | "open" }> {
   const { entry, shares, facts } = await loadEntry(ctx, entryId);
   const { viewer, decision } = await authorize(ctx, "respond", facts);
-  const author = viewer.memberships.find((m) => shares.some((s) => s.memberId === (m.actingFor?.memberId ?? m.memberId)));
+  const author = viewer.memberships.find((m) =>
+    shares.some((s) => s.memberId === (m.actingFor?.memberId ?? m.memberId)),
+  );
   if (!author) throw new NotFound("membership");
   const onBehalfOf = author.actingFor?.memberId ?? null;
   const status = input.intent === "save_draft" ? ("draft" as const) : ("open" as const);
@@ -237,7 +335,10 @@ export async function respondToEntry(ctx: ServiceContext, entryId: string, input
         )
         .returning({ id: familyResponse.id });
       if (updated.length === 0) {
-        const [current] = await tx.select({ version: familyResponse.version }).from(familyResponse).where(eq(familyResponse.id, id));
+        const [current] = await tx
+          .select({ version: familyResponse.version })
+          .from(familyResponse)
+          .where(eq(familyResponse.id, id));
         throw new StaleWrite(current?.version ?? 0);
       }
     } else {

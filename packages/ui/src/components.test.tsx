@@ -6,7 +6,9 @@ import { TextField } from "./text-field.tsx";
 
 describe("TextField", () => {
   it("renders a labelled input that posts under its name, with the id the error summary links to", () => {
-    const html = renderToString(<TextField label="Email address" name="email" defaultValue="a@b.test" />);
+    const html = renderToString(
+      <TextField label="Email address" name="email" defaultValue="a@b.test" />,
+    );
     expect(html).toMatch(/<label[^>]*for="field-email"[^>]*>Email address<\/label>/);
     expect(html).toMatch(/<input[^>]*id="field-email"/);
     expect(html).toContain('name="email"');
@@ -27,7 +29,9 @@ describe("TextField", () => {
 
 describe("ErrorSummary", () => {
   it("is an alert listing each problem with a link to its field", () => {
-    const html = renderToString(<ErrorSummary title="There is a problem" errors={{ email: "Enter an email address" }} />);
+    const html = renderToString(
+      <ErrorSummary title="There is a problem" errors={{ email: "Enter an email address" }} />,
+    );
     expect(html).toContain('role="alert"');
     expect(html).toContain('href="#field-email"');
   });
@@ -51,7 +55,9 @@ describe("LanguageSwitcher", () => {
       />,
     );
     expect(html).toContain('aria-label="Language"');
-    expect(html).toMatch(/<a href="\/language\?lng=ar" lang="ar" hrefLang="ar" dir="rtl">العربية<\/a>/);
+    expect(html).toMatch(
+      /<a href="\/language\?lng=ar" lang="ar" hrefLang="ar" dir="rtl">العربية<\/a>/,
+    );
     expect(html).toMatch(/lang="cy"[^>]*aria-current="true"/);
   });
 });

@@ -32,7 +32,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           {loaderData.cases.map((c) => (
             <li key={c.caseId}>
               <strong>{t("home.caseFor", { child: c.childFirstName })}</strong> —{" "}
-              {t(`common:stage.${c.stage}`)}
+              {t(`rules:stages.${c.stage}`)}
             </li>
           ))}
         </ul>

@@ -40,11 +40,11 @@ export default function Caseload({ loaderData }: Route.ComponentProps) {
             <tr key={c.caseId}>
               <td>{c.reference}</td>
               <td>{c.childName}</td>
-              <td>{t(`common:stage.${c.stage}`)}</td>
+              <td>{t(`rules:stages.${c.stage}`)}</td>
               <td>
                 {c.riskLevel ? (
                   <span className={`hw-risk hw-risk--${c.riskLevel}`}>
-                    {t(`common:risk.${c.riskLevel}`)}
+                    {t(`rules:riskLevels.${c.riskLevel}`)}
                   </span>
                 ) : (
                   t("caseload.notClassified")

@@ -1,17 +1,22 @@
-// The child's case and the people on it. Issue "case record" grows this into the full record.
-import { date, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+// The child's case and who holds a role on it. The rest of the record hangs off `case`:
+// people.ts, placement.ts, record-entries.ts, assessment.ts, agreements.ts, views.ts,
+// meetings.ts and plans.ts (issue 4, "The case record").
+import { CASE_STEPS } from "@homeward/rules";
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { user } from "./auth.ts";
 import { authority, team } from "./organisation.ts";
+import { casePerson } from "./people.ts";
 
-export const caseStages = [
-  "initial_assessment",
-  "risk_classification",
-  "parental_agreement",
-  "reclassification",
-  "return_home",
-  "permanence",
-  "closed",
-] as const;
+// The steps of the framework, as @homeward/rules names them.
+export const caseStages = CASE_STEPS;
 export type CaseStage = (typeof caseStages)[number];
 
 export const riskLevels = ["low", "medium", "high", "severe"] as const;
@@ -33,6 +38,11 @@ export const childCase = pgTable(
     stage: text("stage", { enum: caseStages }).notNull(),
     riskLevel: text("risk_level", { enum: riskLevels }),
     riskLevelSince: date("risk_level_since"),
+    // Returns and re-entries are counted so an authority can see how many returns hold:
+    // framework.md, "What authorities lacked".
+    returnedHomeOn: date("returned_home_on"),
+    reEnteredCareOn: date("re_entered_care_on"),
+    closedOn: date("closed_on"),
     // Optimistic concurrency: every update must name the version it read.
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -55,6 +65,10 @@ export const caseRoles = [
 ] as const;
 export type CaseRole = (typeof caseRoles)[number];
 
+/** What an advocate or interpreter may do for the member they act for. */
+export const memberPermissions = ["read", "respond", "views"] as const;
+export type MemberPermission = (typeof memberPermissions)[number];
+
 /** A user's role on one case. Advocates and interpreters act for one named member, for a period. */
 export const caseMember = pgTable(
   "case_member",
@@ -72,7 +86,21 @@ export const caseMember = pgTable(
     language: text("language"),
     activeFrom: timestamp("active_from", { withTimezone: true }).notNull().defaultNow(),
     activeUntil: timestamp("active_until", { withTimezone: true }),
+    /** The person on the case this account is; null for advocates, interpreters and staff. */
+    personId: text("person_id").references((): AnyPgColumn => casePerson.id),
+    // An advocate or interpreter acts only with the person's recorded consent (issue 4).
+    consentRecordedAt: timestamp("consent_recorded_at", { withTimezone: true }),
+    consentRecordedBy: text("consent_recorded_by").references(() => user.id),
+    /** Who invited or assigned this member (a user id: the parent, or the practitioner). */
+    grantedBy: text("granted_by").references(() => user.id),
+    /** For an advocate or interpreter: what they may do; null for everyone else. */
+    permissions: text("permissions", { enum: memberPermissions }).array(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("case_member_user_idx").on(t.userId), index("case_member_case_idx").on(t.caseId)],
+  (t) => [
+    index("case_member_user_idx").on(t.userId),
+    index("case_member_case_idx").on(t.caseId),
+    index("case_member_person_idx").on(t.personId),
+  ],
 );
