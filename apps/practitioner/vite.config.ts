@@ -3,7 +3,13 @@ import { defineConfig } from "vite";
 
 // Server-side workspace packages stay external: the host process loads them once, so both
 // apps share one database handle and the same context keys (docs/decisions/003).
-const serverPackages = ["@homeward/db", "@homeward/auth", "@homeward/runtime", "@homeward/mail"];
+const serverPackages = [
+  "@homeward/db",
+  "@homeward/auth",
+  "@homeward/runtime",
+  "@homeward/mail",
+  "@homeward/services",
+];
 
 export default defineConfig({
   plugins: [reactRouter()],

@@ -5,6 +5,7 @@ import { AppShell, Document, PageTitle } from "@homeward/ui";
 import stylesHref from "@homeward/ui/styles.css?url";
 import {
   isRouteErrorResponse,
+  NavLink,
   Outlet,
   useLoaderData,
   useLocation,
@@ -20,7 +21,18 @@ export const links: Route.LinksFunction = () => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await optionalViewer(context, request);
-  const bundle = languageBundle(request, viewer, ["common", "auth", "portal", "rules"]);
+  const bundle = languageBundle(request, viewer, [
+    "common",
+    "auth",
+    "portal",
+    "rules",
+    "records",
+    "traffic",
+    "meetings",
+    "agreement",
+    "wishes",
+    "account",
+  ]);
   // Low-data mode: the browser asked to save data, or the person chose it.
   const lowData =
     request.headers.get("save-data")?.toLowerCase() === "on" || Boolean(viewer?.lowData);
@@ -50,6 +62,7 @@ function Shell({ children }: { children: React.ReactNode }) {
       languages={languages}
       currentLanguage={i18n.language}
       languageHref={(code) => `/language?lng=${code}&next=${encodeURIComponent(here)}`}
+      nav={root?.viewer ? <PortalNav /> : null}
       account={
         root?.viewer ? (
           <form method="post" action="/sign-out" className="hw-account">
@@ -63,6 +76,33 @@ function Shell({ children }: { children: React.ReactNode }) {
     >
       {children}
     </AppShell>
+  );
+}
+
+const portalSections = [
+  { to: "/", key: "home", end: true },
+  { to: "/traffic-light", key: "trafficLight", end: false },
+  { to: "/agreement", key: "agreement", end: false },
+  { to: "/records", key: "records", end: false },
+  { to: "/views", key: "views", end: false },
+  { to: "/meetings", key: "meetings", end: false },
+  { to: "/account", key: "account", end: false },
+] as const;
+
+function PortalNav() {
+  const { t } = useTranslation("portal");
+  return (
+    <nav className="hw-nav" aria-label={t("nav.label")}>
+      <ul>
+        {portalSections.map((section) => (
+          <li key={section.to}>
+            <NavLink to={section.to} end={section.end}>
+              {t(`nav.${section.key}`)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

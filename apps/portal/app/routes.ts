@@ -1,4 +1,10 @@
 import { index, type RouteConfig, route } from "@react-router/dev/routes";
+import account from "./routes/account/routes.ts";
+import agreement from "./routes/agreement/routes.ts";
+import meetings from "./routes/meetings/routes.ts";
+import records from "./routes/records/routes.ts";
+import traffic from "./routes/traffic/routes.ts";
+import wishes from "./routes/wishes/routes.ts";
 
 export default [
   index("routes/home.tsx"),
@@ -8,4 +14,10 @@ export default [
   route("language", "routes/language.tsx"),
   route("health", "routes/health.ts"),
   route("dev/outbox", "routes/dev-outbox.tsx"),
+  ...traffic,
+  ...agreement,
+  ...records,
+  ...wishes,
+  ...meetings,
+  ...account,
 ] satisfies RouteConfig;

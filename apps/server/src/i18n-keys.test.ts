@@ -2,6 +2,7 @@
 // (and so, by the i18n package's own test, in every shipped language).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { namespaces } from "@homeward/i18n";
 import { resources } from "@homeward/i18n/server";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "./env.ts";
@@ -42,9 +43,8 @@ describe("translation keys used in code", () => {
         const defaultNs = text.match(/useTranslation\(\s*"(\w+)"\s*\)/)?.[1] ?? "common";
         // t("key"), t("ns:key"), and i18n keys returned by actions/schemas ("ns:a.b").
         const calls = [...text.matchAll(/\bt\(\s*"([\w:.-]+)"/g)].map((m) => m[1] as string);
-        const returned = [
-          ...text.matchAll(/"((?:auth|portal|practitioner|common|rules|mail):[\w.-]+)"/g),
-        ].map((m) => m[1] as string);
+        const namespaced = new RegExp(`"((?:${namespaces.join("|")}):[\\w.-]+)"`, "g");
+        const returned = [...text.matchAll(namespaced)].map((m) => m[1] as string);
         for (const raw of [...calls, ...returned]) {
           const [ns, key] = raw.includes(":")
             ? (raw.split(":") as [string, string])

@@ -10,7 +10,20 @@ export type LanguageCode = (typeof languages)[number]["code"];
 export const defaultLanguage: LanguageCode = "en";
 export const languageCodes: readonly LanguageCode[] = languages.map((l) => l.code);
 
-export const namespaces = ["common", "auth", "portal", "practitioner", "rules", "mail"] as const;
+export const namespaces = [
+  "common",
+  "auth",
+  "portal",
+  "practitioner",
+  "rules",
+  "mail",
+  "records",
+  "traffic",
+  "meetings",
+  "agreement",
+  "wishes",
+  "account",
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export function isLanguageCode(value: unknown): value is LanguageCode {

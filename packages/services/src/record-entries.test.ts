@@ -3,7 +3,12 @@ import { databaseUnderTest } from "@homeward/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AccessDenied, StaleWrite } from "./context.ts";
-import { entriesSharedWithMe, entryForViewer, familyResponseSchema, respondToEntry } from "./record-entries.ts";
+import {
+  entriesSharedWithMe,
+  entryForViewer,
+  familyResponseSchema,
+  respondToEntry,
+} from "./record-entries.ts";
 import { type SeededDatabase, seededDatabase } from "./testing.ts";
 
 const { entries, responses } = demoIds;
@@ -17,18 +22,33 @@ describe(`record entries for families on ${databaseUnderTest}`, () => {
 
   it("lists for each parent only what was shared with them: never drafts, private notes or the other's entries", async () => {
     const leah = (await entriesSharedWithMe(seeded.as("parent"))).map((e) => e.entryId).sort();
-    const daniel = (await entriesSharedWithMe(seeded.as("secondParent"))).map((e) => e.entryId).sort();
-    expect(leah).toEqual([...entries.miaSharedWithBothParents, entries.miaSharedWithLeahOnly].sort());
+    const daniel = (await entriesSharedWithMe(seeded.as("secondParent")))
+      .map((e) => e.entryId)
+      .sort();
+    expect(leah).toEqual(
+      [...entries.miaSharedWithBothParents, entries.miaSharedWithLeahOnly].sort(),
+    );
     expect(daniel).toEqual([...entries.miaSharedWithBothParents].sort());
   });
 
   it("refuses Daniel the entry shared only with Leah, and audits the refusal", async () => {
-    await expect(entryForViewer(seeded.as("secondParent"), entries.miaSharedWithLeahOnly)).rejects.toBeInstanceOf(AccessDenied);
+    await expect(
+      entryForViewer(seeded.as("secondParent"), entries.miaSharedWithLeahOnly),
+    ).rejects.toBeInstanceOf(AccessDenied);
     const denials = await seeded.handle.db
       .select()
       .from(auditEvent)
-      .where(and(eq(auditEvent.resourceId, entries.miaSharedWithLeahOnly), eq(auditEvent.outcome, "denied")));
-    expect(denials[0]).toMatchObject({ actorUserId: seeded.users.secondParent, app: "portal", action: "read" });
+      .where(
+        and(
+          eq(auditEvent.resourceId, entries.miaSharedWithLeahOnly),
+          eq(auditEvent.outcome, "denied"),
+        ),
+      );
+    expect(denials[0]).toMatchObject({
+      actorUserId: seeded.users.secondParent,
+      app: "portal",
+      action: "read",
+    });
   });
 
   it("refuses drafts and the not-for-family note even to a parent on the case", async () => {
@@ -52,8 +72,15 @@ describe(`record entries for families on ${databaseUnderTest}`, () => {
     const reads = await seeded.handle.db
       .select()
       .from(auditEvent)
-      .where(and(eq(auditEvent.resourceId, entries.miaSharedWithLeahOnly), eq(auditEvent.outcome, "allowed")));
-    expect(reads.some((r) => r.actorUserId === seeded.users.parent && r.action === "read")).toBe(true);
+      .where(
+        and(
+          eq(auditEvent.resourceId, entries.miaSharedWithLeahOnly),
+          eq(auditEvent.outcome, "allowed"),
+        ),
+      );
+    expect(reads.some((r) => r.actorUserId === seeded.users.parent && r.action === "read")).toBe(
+      true,
+    );
   });
 
   it("saves a factual correction with its audit row, and keeps a half-written one as a draft", async () => {
@@ -61,7 +88,12 @@ describe(`record entries for families on ${databaseUnderTest}`, () => {
     const draft = await respondToEntry(
       seeded.as("parent"),
       entryId,
-      familyResponseSchema.parse({ kind: "correction", body: "", proposedText: "I went to", intent: "save_draft" }),
+      familyResponseSchema.parse({
+        kind: "correction",
+        body: "",
+        proposedText: "I went to",
+        intent: "save_draft",
+      }),
     );
     expect(draft.status).toBe("draft");
     const sent = await respondToEntry(
@@ -77,25 +109,51 @@ describe(`record entries for families on ${databaseUnderTest}`, () => {
       }),
     );
     expect(sent).toEqual({ id: draft.id, status: "open" });
-    const [row] = await seeded.handle.db.select().from(familyResponse).where(eq(familyResponse.id, draft.id));
-    expect(row).toMatchObject({ status: "open", version: 2, proposedText: "I went to the GP on 3 March." });
-    const audit = await seeded.handle.db.select().from(auditEvent).where(eq(auditEvent.resourceId, draft.id));
+    const [row] = await seeded.handle.db
+      .select()
+      .from(familyResponse)
+      .where(eq(familyResponse.id, draft.id));
+    expect(row).toMatchObject({
+      status: "open",
+      version: 2,
+      proposedText: "I went to the GP on 3 March.",
+    });
+    const audit = await seeded.handle.db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.resourceId, draft.id));
     expect(audit.map((a) => a.action).sort()).toEqual(["respond", "save_draft"]);
   });
 
   it("never overwrites a draft saved elsewhere in the meantime", async () => {
     const entryId = entries.miaSharedWithLeahOnly;
-    const draft = await respondToEntry(seeded.as("parent"), entryId, familyResponseSchema.parse({ kind: "comment", body: "first", intent: "save_draft" }));
+    const draft = await respondToEntry(
+      seeded.as("parent"),
+      entryId,
+      familyResponseSchema.parse({ kind: "comment", body: "first", intent: "save_draft" }),
+    );
     await respondToEntry(
       seeded.as("parent"),
       entryId,
-      familyResponseSchema.parse({ kind: "comment", body: "second tab", intent: "save_draft", draftId: draft.id, draftVersion: "1" }),
+      familyResponseSchema.parse({
+        kind: "comment",
+        body: "second tab",
+        intent: "save_draft",
+        draftId: draft.id,
+        draftVersion: "1",
+      }),
     );
     await expect(
       respondToEntry(
         seeded.as("parent"),
         entryId,
-        familyResponseSchema.parse({ kind: "comment", body: "stale tab", intent: "send", draftId: draft.id, draftVersion: "1" }),
+        familyResponseSchema.parse({
+          kind: "comment",
+          body: "stale tab",
+          intent: "send",
+          draftId: draft.id,
+          draftVersion: "1",
+        }),
       ),
     ).rejects.toBeInstanceOf(StaleWrite);
   });
@@ -104,9 +162,16 @@ describe(`record entries for families on ${databaseUnderTest}`, () => {
     const result = await respondToEntry(
       seeded.as("interpreter"),
       entries.yasminSharedWithAmira,
-      familyResponseSchema.parse({ kind: "comment", body: "Amira asks what 'core group' means.", intent: "send" }),
+      familyResponseSchema.parse({
+        kind: "comment",
+        body: "Amira asks what 'core group' means.",
+        intent: "send",
+      }),
     );
-    const [row] = await seeded.handle.db.select().from(familyResponse).where(eq(familyResponse.id, result.id));
+    const [row] = await seeded.handle.db
+      .select()
+      .from(familyResponse)
+      .where(eq(familyResponse.id, result.id));
     expect(row?.onBehalfOfMemberId).toBe(demoIds.members.yasminAmira);
     expect(row?.authorMemberId).toBe(demoIds.members.yasminInterpreter);
     // And Amira sees it among her own responses.
@@ -115,18 +180,32 @@ describe(`record entries for families on ${databaseUnderTest}`, () => {
   });
 
   it("keeps a standing disagreement with the finalised entry, and the entry read-only", async () => {
-    const view = await entryForViewer(seeded.as("ldParent"), entries.tylerFinalisedWithDisagreement);
+    const view = await entryForViewer(
+      seeded.as("ldParent"),
+      entries.tylerFinalisedWithDisagreement,
+    );
     expect(view.status).toBe("finalised");
     expect(view.canRespond).toBe(false);
     expect(view.standingDisagreements.some((d) => d.byMe && d.body)).toBe(true);
     await expect(
-      respondToEntry(seeded.as("ldParent"), entries.tylerFinalisedWithDisagreement, familyResponseSchema.parse({ kind: "comment", body: "x" })),
+      respondToEntry(
+        seeded.as("ldParent"),
+        entries.tylerFinalisedWithDisagreement,
+        familyResponseSchema.parse({ kind: "comment", body: "x" }),
+      ),
     ).rejects.toBeInstanceOf(AccessDenied);
   });
 
   it("refuses a response without its required parts, with translatable messages", () => {
-    const result = familyResponseSchema.safeParse({ kind: "correction", body: "", proposedText: "" });
+    const result = familyResponseSchema.safeParse({
+      kind: "correction",
+      body: "",
+      proposedText: "",
+    });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.message).sort()).toEqual(["portal:respond.errors.body.correction", "portal:respond.errors.proposedText"]);
+    expect(result.error?.issues.map((i) => i.message).sort()).toEqual([
+      "portal:respond.errors.body.correction",
+      "portal:respond.errors.proposedText",
+    ]);
   });
 });

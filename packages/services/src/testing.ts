@@ -8,7 +8,10 @@ export interface SeededDatabase {
   handle: TestDatabase;
   users: Record<DemoAccountKey, string>;
   /** A service context for a demo account, in the given app, at a fixed "now". */
-  as(account: DemoAccountKey, options?: { now?: Date; app?: "portal" | "practitioner" }): ServiceContext;
+  as(
+    account: DemoAccountKey,
+    options?: { now?: Date; app?: "portal" | "practitioner" },
+  ): ServiceContext;
 }
 
 // Demo memberships start when the demo is seeded, so "now" is the real clock.
@@ -20,7 +23,9 @@ export async function seededDatabase(): Promise<SeededDatabase> {
   const kinds = {} as Record<DemoAccountKey, "family" | "practitioner">;
   await seedDemoData(handle.db, async (account) => {
     const id = `user-${account.key}`;
-    await handle.db.insert(user).values({ id, name: account.name, email: account.email, kind: account.kind });
+    await handle.db
+      .insert(user)
+      .values({ id, name: account.name, email: account.email, kind: account.kind });
     users[account.key as DemoAccountKey] = id;
     kinds[account.key as DemoAccountKey] = account.kind;
     return id;

@@ -11,6 +11,8 @@ export interface AppShellProps {
   languageHref: (code: string) => string;
   /** Shown when signed in: who, and the sign-out control. */
   account?: ReactNode;
+  /** The main navigation, shown under the header when signed in. */
+  nav?: ReactNode;
   children: ReactNode;
   footer?: ReactNode;
 }
@@ -34,6 +36,7 @@ export function AppShell(props: AppShellProps) {
           hrefFor={props.languageHref}
         />
       </header>
+      {props.nav}
       <main id="main" className="hw-main" tabIndex={-1}>
         {props.children}
       </main>
