@@ -204,8 +204,8 @@ describe(`record entries for families on ${databaseUnderTest}`, () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.message).sort()).toEqual([
-      "portal:respond.errors.body.correction",
-      "portal:respond.errors.proposedText",
+      "records:respond.errors.body.correction",
+      "records:respond.errors.proposedText",
     ]);
   });
 });

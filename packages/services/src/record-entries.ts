@@ -257,19 +257,19 @@ async function canRespond(
 export const familyResponseSchema = z
   .object({
     kind: z.enum(["comment", "correction", "disagreement"], {
-      error: "portal:respond.errors.kind",
+      error: "records:respond.errors.kind",
     }),
     anchorText: z
       .string()
       .trim()
-      .max(2000, { error: "portal:respond.errors.tooLong" })
+      .max(2000, { error: "records:respond.errors.tooLong" })
       .optional()
       .default(""),
-    body: z.string().trim().max(10000, { error: "portal:respond.errors.tooLong" }),
+    body: z.string().trim().max(10000, { error: "records:respond.errors.tooLong" }),
     proposedText: z
       .string()
       .trim()
-      .max(10000, { error: "portal:respond.errors.tooLong" })
+      .max(10000, { error: "records:respond.errors.tooLong" })
       .optional()
       .default(""),
     intent: z.enum(["send", "save_draft"]).default("send"),
@@ -282,13 +282,13 @@ export const familyResponseSchema = z
       issue.addIssue({
         code: "custom",
         path: ["body"],
-        message: `portal:respond.errors.body.${value.kind}`,
+        message: `records:respond.errors.body.${value.kind}`,
       });
     if (value.kind === "correction" && !value.proposedText) {
       issue.addIssue({
         code: "custom",
         path: ["proposedText"],
-        message: "portal:respond.errors.proposedText",
+        message: "records:respond.errors.proposedText",
       });
     }
   });

@@ -7,3 +7,4 @@ export { type LanguageOption, LanguageSwitcher } from "./language-switcher.tsx";
 export { TextField, type TextFieldProps } from "./text-field.tsx";
 export { CodeForm, type CodeFormText, SignInForm, type SignInFormText } from "./sign-in-forms.tsx";
 export { PageTitle } from "./page-title.tsx";
+export { RadioGroup, type RadioGroupProps, type RadioOption } from "./radio-group.tsx";

@@ -1,0 +1,216 @@
+import { useTranslation } from "@homeward/i18n/react";
+import { assertSameOrigin, parseForm } from "@homeward/runtime";
+import { StaleWrite } from "@homeward/services";
+import {
+  entryForViewer,
+  familyResponseSchema,
+  respondToEntry,
+} from "@homeward/services/record-entries";
+import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup, TextField } from "@homeward/ui";
+import { data, Form, Link, redirect } from "react-router";
+import { formatDate } from "../../lib/dates.ts";
+import { translateErrors } from "../../lib/errors.ts";
+import { familyContext, orRefuse } from "../../lib/service-context.server.ts";
+import type { Route } from "./+types/entry";
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { ctx } = await familyContext(context, request);
+  const entry = await orRefuse(entryForViewer(ctx, params.entryId));
+  const draft = entry.myResponses.find((r) => r.status === "draft") ?? null;
+  const saved = new URL(request.url).searchParams.get("saved");
+  return { entry, draft, saved: saved === "draft" || saved === "sent" ? saved : null };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  assertSameOrigin(context, request);
+  const { ctx } = await familyContext(context, request);
+  const form = await request.formData();
+  const values = Object.fromEntries(
+    [...form.entries()].filter(([, v]) => typeof v === "string"),
+  ) as Record<string, string>;
+  const parsed = parseForm(familyResponseSchema, form);
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, values, formError: undefined }, { status: 400 });
+  try {
+    const result = await orRefuse(respondToEntry(ctx, params.entryId, parsed.data));
+    throw redirect(
+      `/records/${params.entryId}?saved=${result.status === "draft" ? "draft" : "sent"}#respond`,
+    );
+  } catch (error) {
+    if (error instanceof StaleWrite) {
+      return data({ errors: {}, values, formError: "records:respond.stale" }, { status: 409 });
+    }
+    throw error;
+  }
+}
+
+export default function Entry({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation("records");
+  const { entry, draft, saved } = loaderData;
+  const values = actionData?.values ?? {
+    kind: draft?.kind ?? "",
+    anchorText: draft?.anchorText ?? "",
+    body: draft?.body ?? "",
+    proposedText: draft?.proposedText ?? "",
+  };
+  const sentResponses = entry.myResponses.filter((r) => r.status !== "draft");
+  return (
+    <>
+      <PageTitle page={entry.title} app={t("common:portal.name")} />
+      <p>
+        <Link to="/records">{t("entry.back")}</Link>
+      </p>
+      <h1>{entry.title}</h1>
+      <p className="hw-status">
+        {entry.status === "finalised" ? t("entry.statusFinal") : t("entry.statusToCheck")}
+        {entry.status !== "finalised" && entry.deadline
+          ? ` ${t("entry.replyBy", { date: formatDate(entry.deadline, i18n.language) })}`
+          : ""}
+      </p>
+      {entry.eventDate ? (
+        <p>{t("entry.eventDate", { date: formatDate(entry.eventDate, i18n.language) })}</p>
+      ) : null}
+
+      <section aria-labelledby="entry-text">
+        <h2 id="entry-text">{t("entry.whatItSays", { version: entry.versionNumber })}</h2>
+        <div className="hw-entry-body hw-card">{entry.body}</div>
+      </section>
+
+      {entry.standingDisagreements.length > 0 ? (
+        <section aria-labelledby="disagreements" className="hw-notice">
+          <h2 id="disagreements">{t("entry.disagreementsTitle")}</h2>
+          {entry.standingDisagreements.map((d, index) =>
+            d.byMe ? (
+              <blockquote key={`mine-${index.toString()}`} className="hw-quote">
+                <p>{t("entry.yourView")}</p>
+                <p className="hw-entry-body">{d.body}</p>
+              </blockquote>
+            ) : (
+              <p key={`other-${index.toString()}`}>{t("entry.someoneElseDisagrees")}</p>
+            ),
+          )}
+        </section>
+      ) : null}
+
+      {sentResponses.length > 0 ? (
+        <section aria-labelledby="my-responses">
+          <h2 id="my-responses">{t("entry.yourResponses")}</h2>
+          {sentResponses.map((response) => (
+            <article key={response.id} className="hw-card">
+              <h3>{t(`respond.kind.${response.kind}`)}</h3>
+              {response.writtenOnBehalf ? <p>{t("entry.writtenOnBehalf")}</p> : null}
+              {response.anchorText ? (
+                <blockquote className="hw-quote">{response.anchorText}</blockquote>
+              ) : null}
+              <p className="hw-entry-body">{response.body}</p>
+              {response.proposedText ? (
+                <p>
+                  {t("entry.proposed")}{" "}
+                  <span className="hw-entry-body">{response.proposedText}</span>
+                </p>
+              ) : null}
+              <p className="hw-status">{t(`entry.responseStatus.${response.status}`)}</p>
+              {response.practitionerReply ? (
+                <p>
+                  {t("entry.reply")} {response.practitionerReply}
+                </p>
+              ) : null}
+            </article>
+          ))}
+        </section>
+      ) : null}
+
+      {entry.canRespond ? (
+        <section aria-labelledby="respond-title" id="respond">
+          <h2 id="respond-title">{t("respond.title")}</h2>
+          {saved === "draft" ? (
+            <p className="hw-notice" role="status">
+              {t("respond.savedDraft")}
+            </p>
+          ) : null}
+          {saved === "sent" ? (
+            <p className="hw-notice" role="status">
+              {t("respond.sent")}
+            </p>
+          ) : null}
+          <p>{t("respond.intro")}</p>
+          <ErrorSummary
+            title={t("auth:errors.summaryTitle")}
+            errors={translateErrors(t, actionData?.errors)}
+            formError={actionData?.formError ? t(actionData.formError) : undefined}
+          />
+          <Form method="post" noValidate aria-labelledby="respond-title">
+            <FormErrors errors={translateErrors(t, actionData?.errors)}>
+              {draft ? (
+                <>
+                  <input type="hidden" name="draftId" value={draft.id} />
+                  <input type="hidden" name="draftVersion" value={draft.version} />
+                </>
+              ) : null}
+              <RadioGroup
+                label={t("respond.kindLabel")}
+                name="kind"
+                defaultValue={values.kind || undefined}
+                options={(["comment", "correction", "disagreement"] as const).map((kind) => ({
+                  value: kind,
+                  label: t(`respond.kind.${kind}`),
+                  description: t(`respond.kindHelp.${kind}`),
+                }))}
+              />
+              <TextField
+                label={t("respond.anchorLabel")}
+                description={t("respond.anchorHelp")}
+                name="anchorText"
+                multiline
+                rows={3}
+                defaultValue={values.anchorText}
+              />
+              <TextField
+                label={t("respond.bodyLabel")}
+                description={t("respond.bodyHelp")}
+                name="body"
+                multiline
+                rows={6}
+                defaultValue={values.body}
+              />
+              <TextField
+                label={t("respond.proposedLabel")}
+                description={t("respond.proposedHelp")}
+                name="proposedText"
+                multiline
+                rows={4}
+                defaultValue={values.proposedText}
+              />
+              <div className="hw-actions">
+                <Button name="intent" value="send">
+                  {t("respond.send")}
+                </Button>
+                <Button name="intent" value="save_draft" variant="secondary">
+                  {t("respond.saveDraft")}
+                </Button>
+              </div>
+            </FormErrors>
+          </Form>
+        </section>
+      ) : null}
+
+      {entry.history.length > 1 ? (
+        <section aria-labelledby="history">
+          <h2 id="history">{t("entry.history")}</h2>
+          {entry.history.map((version) => (
+            <details key={version.versionNumber} className="hw-card">
+              <summary>
+                {t("entry.version", {
+                  version: version.versionNumber,
+                  date: formatDate(version.createdAt, i18n.language),
+                })}
+              </summary>
+              {version.changeReason ? <p>{version.changeReason}</p> : null}
+              <div className="hw-entry-body">{version.body}</div>
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </>
+  );
+}
