@@ -78,6 +78,39 @@ describe("signing in", () => {
   });
 });
 
+describe("forgotten passwords", () => {
+  it("emails a link that sets a new password, after which the old one no longer works", async () => {
+    const context = await harness.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${harness.portal}/sign-in`);
+    await page.getByRole("link", { name: "Forgotten your password?" }).click();
+    await page.locator('input[name="email"]').fill("kerry@homeward.example");
+    await page.getByRole("button").last().click();
+    await page.getByRole("status").waitFor();
+    const [message] = (await harness.host.mailer.outbox(10)).filter((m) => m.to === "kerry@homeward.example");
+    const link = message?.text.match(/http\S+/)?.[0] ?? "";
+    expect(link).toContain("/reset-password?token=");
+    await page.goto(link);
+    await page.locator('input[name="newPassword"]').fill("kerry-new-password-1");
+    await page.locator('input[name="confirmPassword"]').fill("kerry-new-password-2");
+    await page.getByRole("button").last().click();
+    await page.locator(".hw-error-summary").waitFor();
+    await expect(page.locator(".hw-error-summary").textContent()).resolves.toContain("not the same");
+    await page.locator('input[name="newPassword"]').fill("kerry-new-password-1");
+    await page.locator('input[name="confirmPassword"]').fill("kerry-new-password-1");
+    await page.getByRole("button").last().click();
+    await page.waitForURL(/\/sign-in\?reset=done/);
+    await page.locator('input[name="email"]').fill("kerry@homeward.example");
+    await page.locator('input[name="password"]').fill(demoPassword);
+    await page.getByRole("button").last().click();
+    await page.locator(".hw-error-summary").waitFor();
+    await page.locator('input[name="password"]').fill("kerry-new-password-1");
+    await page.getByRole("button").last().click();
+    await page.waitForURL(/\/sign-in\/code/);
+    await context.close();
+  });
+});
+
 describe("languages", () => {
   it("switches language with a plain link, and sets lang and dir on the server", async () => {
     const context = await harness.newContext({ javaScriptEnabled: false });
@@ -117,6 +150,11 @@ describe("accessibility: zero axe violations (WCAG 2.2 AA) on every page in ever
     for (const lng of languages) {
       await page.goto(`${harness.portal}/language?lng=${lng}&next=/sign-in`);
       await check(`portal ${lng} /sign-in`);
+      await page.goto(`${harness.portal}/forgot-password`);
+      await check(`portal ${lng} /forgot-password`);
+      await page.goto(`${harness.portal}/reset-password?token=x`);
+      await check(`portal ${lng} /reset-password`);
+      await page.goto(`${harness.portal}/sign-in`);
       await page.getByRole("button").last().click(); // empty submit: the error state
       await page.locator(".hw-error-summary").waitFor();
       await check(`portal ${lng} /sign-in with errors`);
@@ -149,6 +187,8 @@ describe("accessibility: zero axe violations (WCAG 2.2 AA) on every page in ever
       await check(`practitioner ${lng} /sign-in`);
       await page.goto(`${harness.practitioner}/sign-in/code`);
       await check(`practitioner ${lng} /sign-in/code`);
+      await page.goto(`${harness.practitioner}/forgot-password`);
+      await check(`practitioner ${lng} /forgot-password`);
     }
     await signInToPractitioner(page, harness, "team-manager@homeward.example");
     for (const lng of languages) {

@@ -21,3 +21,25 @@ export const codeSchema = z.object({
     .regex(/^\d{6}$/, { error: "auth:errors.codeFormat" }),
   next: z.string().optional(),
 });
+
+export const forgotPasswordSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "auth:errors.emailInvalid" })),
+});
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(1, { error: "auth:reset.invalidLink" }),
+    newPassword: z
+      .string()
+      .min(10, { error: "auth:errors.passwordTooShort" })
+      .max(128, { error: "auth:errors.passwordTooLong" }),
+    confirmPassword: z.string(),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "auth:errors.passwordsDiffer",
+  });

@@ -15,5 +15,12 @@ export {
   services,
 } from "./requests.ts";
 export { type FormResult, keptValues, parseForm } from "./forms.ts";
-export { finishSignIn, type SignInOutcome, signOut, startSignIn } from "./sign-in.ts";
+export {
+  finishSignIn,
+  requestPasswordReset,
+  resetPassword,
+  type SignInOutcome,
+  signOut,
+  startSignIn,
+} from "./sign-in.ts";
 export { changeLanguage, healthResponse } from "./pages.ts";

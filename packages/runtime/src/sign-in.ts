@@ -118,3 +118,32 @@ export async function signOut(
   for (const line of setCookies(response)) headers.append("set-cookie", line);
   return headers;
 }
+
+/**
+ * "Forgot your password?": asks better-auth to email a reset link. The answer is the same
+ * whether or not the address has an account here, so it reveals nothing.
+ */
+export async function requestPasswordReset(
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+  email: string,
+): Promise<"sent" | "auth:errors.tooManyAttempts"> {
+  const response = await call(context, request, "/request-password-reset", { email });
+  return response.status === 429 ? "auth:errors.tooManyAttempts" : "sent";
+}
+
+/** Sets a new password from the emailed link; every session of the account is revoked. */
+export async function resetPassword(
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+  input: { token: string; newPassword: string },
+): Promise<
+  { ok: true } | { ok: false; error: "auth:reset.invalidLink" | "auth:errors.tooManyAttempts" }
+> {
+  const response = await call(context, request, "/reset-password", input);
+  if (response.ok) return { ok: true };
+  return {
+    ok: false,
+    error: response.status === 429 ? "auth:errors.tooManyAttempts" : "auth:reset.invalidLink",
+  };
+}

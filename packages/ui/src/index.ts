@@ -5,6 +5,15 @@ export { Button, type ButtonProps } from "./button.tsx";
 export { ErrorSummary, type FieldErrors, FormErrors } from "./form-errors.tsx";
 export { type LanguageOption, LanguageSwitcher } from "./language-switcher.tsx";
 export { TextField, type TextFieldProps } from "./text-field.tsx";
-export { CodeForm, type CodeFormText, SignInForm, type SignInFormText } from "./sign-in-forms.tsx";
+export {
+  CodeForm,
+  type CodeFormText,
+  ForgotPasswordForm,
+  type ForgotPasswordText,
+  ResetPasswordForm,
+  type ResetPasswordText,
+  SignInForm,
+  type SignInFormText,
+} from "./sign-in-forms.tsx";
 export { PageTitle } from "./page-title.tsx";
 export { RadioGroup, type RadioGroupProps, type RadioOption } from "./radio-group.tsx";

@@ -12,6 +12,7 @@ export interface SignInFormText {
   password: string;
   submit: string;
   errorTitle: string;
+  forgotPassword: string;
 }
 
 export function SignInForm({
@@ -20,8 +21,11 @@ export function SignInForm({
   formError,
   values,
   next,
+  notice,
 }: {
   text: SignInFormText;
+  /** A confirmation to show above the form, e.g. after a password reset. */
+  notice?: string | undefined;
   errors?: FieldErrors | undefined;
   formError?: string | undefined;
   values?: Record<string, string> | undefined;
@@ -30,6 +34,11 @@ export function SignInForm({
   return (
     <>
       <h1>{text.heading}</h1>
+      {notice ? (
+        <p className="hw-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       {text.intro ? <p>{text.intro}</p> : null}
       <ErrorSummary title={text.errorTitle} errors={errors} formError={formError} />
       <Form method="post" noValidate>
@@ -53,6 +62,9 @@ export function SignInForm({
           <Button>{text.submit}</Button>
         </FormErrors>
       </Form>
+      <p>
+        <a href="/forgot-password">{text.forgotPassword}</a>
+      </p>
     </>
   );
 }
@@ -91,6 +103,107 @@ export function CodeForm({
             name="code"
             inputMode="numeric"
             autoComplete="one-time-code"
+            isRequired
+          />
+          <Button>{text.submit}</Button>
+        </FormErrors>
+      </Form>
+    </>
+  );
+}
+
+export interface ForgotPasswordText {
+  heading: string;
+  intro: string;
+  email: string;
+  submit: string;
+  sent: string;
+  errorTitle: string;
+}
+
+export function ForgotPasswordForm({
+  text,
+  errors,
+  formError,
+  values,
+  sent,
+}: {
+  text: ForgotPasswordText;
+  errors?: FieldErrors | undefined;
+  formError?: string | undefined;
+  values?: Record<string, string> | undefined;
+  sent: boolean;
+}) {
+  return (
+    <>
+      <h1>{text.heading}</h1>
+      {sent ? (
+        <p className="hw-notice" role="status">
+          {text.sent}
+        </p>
+      ) : (
+        <p>{text.intro}</p>
+      )}
+      <ErrorSummary title={text.errorTitle} errors={errors} formError={formError} />
+      <Form method="post" noValidate>
+        <FormErrors errors={errors}>
+          <TextField
+            label={text.email}
+            name="email"
+            type="email"
+            autoComplete="username"
+            defaultValue={values?.email ?? ""}
+            isRequired
+          />
+          <Button>{text.submit}</Button>
+        </FormErrors>
+      </Form>
+    </>
+  );
+}
+
+export interface ResetPasswordText {
+  heading: string;
+  intro: string;
+  newPassword: string;
+  newPasswordHint: string;
+  confirmPassword: string;
+  submit: string;
+  errorTitle: string;
+}
+
+export function ResetPasswordForm({
+  text,
+  token,
+  errors,
+  formError,
+}: {
+  text: ResetPasswordText;
+  token: string;
+  errors?: FieldErrors | undefined;
+  formError?: string | undefined;
+}) {
+  return (
+    <>
+      <h1>{text.heading}</h1>
+      <p>{text.intro}</p>
+      <ErrorSummary title={text.errorTitle} errors={errors} formError={formError} />
+      <Form method="post" noValidate>
+        <FormErrors errors={errors}>
+          <input type="hidden" name="token" value={token} />
+          <TextField
+            label={text.newPassword}
+            description={text.newPasswordHint}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            isRequired
+          />
+          <TextField
+            label={text.confirmPassword}
+            name="confirmPassword"
+            type="password"
+            autoComplete="new-password"
             isRequired
           />
           <Button>{text.submit}</Button>

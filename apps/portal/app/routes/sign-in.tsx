@@ -16,7 +16,7 @@ import type { Route } from "./+types/sign-in";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const next = safeNextPath(new URL(request.url).searchParams.get("next"));
   if (await optionalViewer(context, request)) throw redirect(next);
-  return { next };
+  return { next, passwordReset: new URL(request.url).searchParams.get("reset") === "done" };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -49,7 +49,9 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           password: t("signIn.password"),
           submit: t("signIn.submit"),
           errorTitle: t("errors.summaryTitle"),
+          forgotPassword: t("signIn.forgotPassword"),
         }}
+        notice={loaderData.passwordReset ? t("reset.done") : undefined}
         errors={translateErrors(t, actionData?.errors)}
         formError={actionData?.formError ? t(actionData.formError) : undefined}
         values={actionData?.values}
