@@ -87,7 +87,9 @@ describe("forgotten passwords", () => {
     await page.locator('input[name="email"]').fill("kerry@homeward.example");
     await page.getByRole("button").last().click();
     await page.getByRole("status").waitFor();
-    const [message] = (await harness.host.mailer.outbox(10)).filter((m) => m.to === "kerry@homeward.example");
+    const [message] = (await harness.host.mailer.outbox(10)).filter(
+      (m) => m.to === "kerry@homeward.example",
+    );
     const link = message?.text.match(/http\S+/)?.[0] ?? "";
     expect(link).toContain("/reset-password?token=");
     await page.goto(link);
@@ -95,7 +97,9 @@ describe("forgotten passwords", () => {
     await page.locator('input[name="confirmPassword"]').fill("kerry-new-password-2");
     await page.getByRole("button").last().click();
     await page.locator(".hw-error-summary").waitFor();
-    await expect(page.locator(".hw-error-summary").textContent()).resolves.toContain("not the same");
+    await expect(page.locator(".hw-error-summary").textContent()).resolves.toContain(
+      "not the same",
+    );
     await page.locator('input[name="newPassword"]').fill("kerry-new-password-1");
     await page.locator('input[name="confirmPassword"]').fill("kerry-new-password-1");
     await page.getByRole("button").last().click();

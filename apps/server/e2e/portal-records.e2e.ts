@@ -39,9 +39,9 @@ describe("records to check", () => {
     await page.locator('textarea[name="proposedText"]').fill("Leah was referred on 6 March 2024.");
     await page.getByRole("button", { name: "Send" }).click();
     await page.getByRole("status").waitFor();
-    await expect(page.locator("section[aria-labelledby='my-responses']").textContent()).resolves.toContain(
-      "Leah was referred on 6 March 2024.",
-    );
+    await expect(
+      page.locator("section[aria-labelledby='my-responses']").textContent(),
+    ).resolves.toContain("Leah was referred on 6 March 2024.");
     await expectNoLeaks(page);
     await context.close();
   });
@@ -121,9 +121,9 @@ describe("records to check", () => {
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Send");
     await page.keyboard.press("Enter");
     await page.getByRole("status").waitFor();
-    await expect(page.locator("section[aria-labelledby='my-responses']").textContent()).resolves.toContain(
-      "It happened in the afternoon.",
-    );
+    await expect(
+      page.locator("section[aria-labelledby='my-responses']").textContent(),
+    ).resolves.toContain("It happened in the afternoon.");
     await context.close();
   });
 

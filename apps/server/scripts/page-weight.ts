@@ -12,14 +12,20 @@ import { startHost } from "../src/host.ts";
 import { type CookieJar, signInFamily, signInPractitioner } from "./sign-in.ts";
 
 /** Bytes on the wire for one URL, asking for gzip as a browser does. */
-function wireBytes(url: string, headers: Record<string, string>): Promise<{ bytes: number; body: string; status: number }> {
+function wireBytes(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ bytes: number; body: string; status: number }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { headers: { "accept-encoding": "gzip", ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", async () => {
         const raw = Buffer.concat(chunks);
-        const body = res.headers["content-encoding"] === "gzip" ? (await import("node:zlib")).gunzipSync(raw).toString("utf8") : raw.toString("utf8");
+        const body =
+          res.headers["content-encoding"] === "gzip"
+            ? (await import("node:zlib")).gunzipSync(raw).toString("utf8")
+            : raw.toString("utf8");
         resolve({ bytes: raw.length, body, status: res.statusCode ?? 0 });
       });
     });
@@ -43,7 +49,8 @@ function assetsOf(html: string): { scripts: string[]; styles: string[]; icons: s
     else if (rel === "icon") icons.add(href);
   }
   // Route modules imported by the inline bootstrap script.
-  for (const m of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/assets\/[^"]+\.js)"/g)) scripts.add(m[1] as string);
+  for (const m of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/assets\/[^"]+\.js)"/g))
+    scripts.add(m[1] as string);
   return { scripts: [...scripts], styles: [...styles], icons: [...icons] };
 }
 
@@ -59,28 +66,53 @@ async function weigh(base: string, path: string, jar: CookieJar, lowData: boolea
   for (const src of assets.scripts) js += (await wireBytes(base + src, {})).bytes;
   for (const href of assets.styles) css += (await wireBytes(base + href, {})).bytes;
   for (const href of assets.icons) other += (await wireBytes(base + href, {})).bytes;
-  return { html: page.bytes, js, css, other, total: page.bytes + js + css + other, scripts: assets.scripts.length };
+  return {
+    html: page.bytes,
+    js,
+    css,
+    other,
+    total: page.bytes + js + css + other,
+    scripts: assets.scripts.length,
+  };
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "homeward-weight-"));
-  const config = loadConfig({ HOMEWARD_ENV: "test", DATA_DIR: dataDir, PORTAL_PORT: "3910", PRACTITIONER_PORT: "3911", SIGN_IN_ATTEMPTS_PER_MINUTE: "1000" });
+  const config = loadConfig({
+    HOMEWARD_ENV: "test",
+    DATA_DIR: dataDir,
+    PORTAL_PORT: "3910",
+    PRACTITIONER_PORT: "3911",
+    SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
+  });
   const host = await startHost(config, () => {});
   try {
     const parent = await signInFamily(host, "parent@homeward.example", demoPassword);
-    const worker = await signInPractitioner(host, "social-worker@homeward.example", demoPassword, demoTotp(demoTotpSecret, "x").generate());
+    const worker = await signInPractitioner(
+      host,
+      "social-worker@homeward.example",
+      demoPassword,
+      demoTotp(demoTotpSecret, "x").generate(),
+    );
     const anonymous = { header: () => "" } as CookieJar;
     const pages: { app: string; base: string; path: string; jar: CookieJar }[] = [
       { app: "portal", base: host.urls.portal, path: "/sign-in", jar: anonymous },
       { app: "portal", base: host.urls.portal, path: "/", jar: parent },
       { app: "portal", base: host.urls.portal, path: "/records", jar: parent },
-      { app: "portal", base: host.urls.portal, path: `/records/${demoIds.entries.miaSharedWithLeahOnly}`, jar: parent },
+      {
+        app: "portal",
+        base: host.urls.portal,
+        path: `/records/${demoIds.entries.miaSharedWithLeahOnly}`,
+        jar: parent,
+      },
       { app: "practitioner", base: host.urls.practitioner, path: "/sign-in", jar: anonymous },
       { app: "practitioner", base: host.urls.practitioner, path: "/", jar: worker },
     ];
-    console.log("page                                         mode      HTML      CSS       JS        total (gzipped; scripts)");
+    console.log(
+      "page                                         mode      HTML      CSS       JS        total (gzipped; scripts)",
+    );
     for (const page of pages) {
       for (const lowData of [false, true]) {
         if (lowData && page.app !== "portal") continue;

@@ -36,7 +36,9 @@ async function main() {
       { name: "agreement", path: "/agreement" },
       { name: "entry", path: `/records/${demoIds.entries.yasminSharedWithAmira}` },
     ];
-    console.log(`database: ${host.database.kind}; ${connections} connections; ${seconds} s per page`);
+    console.log(
+      `database: ${host.database.kind}; ${connections} connections; ${seconds} s per page`,
+    );
     console.log("page        req/s     median ms   p95 ms   p99 ms   non-2xx");
     for (const page of pages) {
       const times: number[] = [];
@@ -51,7 +53,9 @@ async function main() {
           (error, done) => (error ? reject(error) : resolve(done)),
         );
         // Every response's time, so the percentiles are exact rather than bucketed.
-        instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+        instance.on("response", (_client, _status, _bytes, responseTime) =>
+          times.push(responseTime),
+        );
       });
       console.log(
         `${page.name.padEnd(12)}${result.requests.average.toFixed(0).padEnd(10)}${percentile(times, 50).toFixed(1).padEnd(12)}${percentile(times, 95).toFixed(1).padEnd(9)}${percentile(times, 99).toFixed(1).padEnd(9)}${result.non2xx}`,

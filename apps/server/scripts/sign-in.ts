@@ -19,7 +19,11 @@ async function post(base: string, path: string, form: Record<string, string>, ja
   const response = await fetch(base + path, {
     method: "POST",
     redirect: "manual",
-    headers: { origin: base, "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    headers: {
+      origin: base,
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: jar.header(),
+    },
     body: new URLSearchParams(form),
   });
   jar.take(response);
@@ -27,7 +31,11 @@ async function post(base: string, path: string, form: Record<string, string>, ja
   return response;
 }
 
-export async function signInFamily(host: Host, email: string, password: string): Promise<CookieJar> {
+export async function signInFamily(
+  host: Host,
+  email: string,
+  password: string,
+): Promise<CookieJar> {
   const jar = new CookieJar();
   await post(host.urls.portal, "/sign-in", { email, password }, jar);
   const [message] = (await host.mailer.outbox(20)).filter((m) => m.to === email);
@@ -37,7 +45,12 @@ export async function signInFamily(host: Host, email: string, password: string):
   return jar;
 }
 
-export async function signInPractitioner(host: Host, email: string, password: string, code: string): Promise<CookieJar> {
+export async function signInPractitioner(
+  host: Host,
+  email: string,
+  password: string,
+  code: string,
+): Promise<CookieJar> {
   const jar = new CookieJar();
   await post(host.urls.practitioner, "/sign-in", { email, password }, jar);
   await post(host.urls.practitioner, "/sign-in/code", { code }, jar);

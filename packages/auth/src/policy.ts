@@ -141,8 +141,6 @@ export function can(
 // ---------------------------------------------------------------------------------------
 // Practitioners: their authority only; their team's cases, or cases they are assigned to.
 
-type StaffCapability = "full" | "colleague" | "reader" | "manager" | "reviewer";
-
 function staffRoleOnCase(viewer: PolicyViewer, resource: ResourceFacts): StaffRole | null {
   const caseRoles = viewer.memberships
     .filter((m) => m.revokedAt === null)

@@ -206,13 +206,11 @@ describe(`the authorisation matrix on ${databaseUnderTest}`, () => {
       .values({ userId: "user-outsider", teamId: "team-other", role: "social_worker" });
     // Independent roles sit in their own team of the same authority: they reach a case only
     // through their assignment to it, never through the case's team.
-    await db
-      .insert(team)
-      .values({
-        id: "team-independent",
-        authorityId: "authority-demo",
-        name: "Independent reviewing",
-      });
+    await db.insert(team).values({
+      id: "team-independent",
+      authorityId: "authority-demo",
+      name: "Independent reviewing",
+    });
     await db.insert(staffMembership).values([
       { userId: "user-reader", teamId: "team-independent", role: "chronologist" },
       { userId: "user-iro", teamId: "team-independent", role: "iro" },
