@@ -54,7 +54,8 @@ describe(`sign-in on ${databaseUnderTest}`, () => {
       secret: "test-secret-that-is-long-enough-0123456789",
       secureCookies: false,
       sendSignInCode: async (_to: unknown, code: string) => void codes.push(code),
-      sendPasswordReset: async (to: { email: string }, url: string) => void resetLinks.push({ email: to.email, url }),
+      sendPasswordReset: async (to: { email: string }, url: string) =>
+        void resetLinks.push({ email: to.email, url }),
     };
     portal = createAuth({ ...common, app: "portal", baseURL: portalURL });
     practitioner = createAuth({ ...common, app: "practitioner", baseURL: practitionerURL });
@@ -211,18 +212,28 @@ describe(`sign-in on ${databaseUnderTest}`, () => {
   });
 
   it("resets a password from the emailed link, ending every session of the account", async () => {
-    const first = await post(portal, portalURL, "/sign-in/email", { email: "pat@example.test", password });
+    const first = await post(portal, portalURL, "/sign-in/email", {
+      email: "pat@example.test",
+      password,
+    });
     let cookie = cookieHeader(first);
     await post(portal, portalURL, "/two-factor/send-otp", {}, cookie);
-    cookie = cookieHeader(await post(portal, portalURL, "/two-factor/verify-otp", { code: codes.at(-1) }, cookie), cookie);
+    cookie = cookieHeader(
+      await post(portal, portalURL, "/two-factor/verify-otp", { code: codes.at(-1) }, cookie),
+      cookie,
+    );
     expect(await getViewer(portal, new Request(portalURL, { headers: { cookie } }))).not.toBeNull();
 
     // The practitioner app never sends a family account a link (and answers the same).
-    const elsewhere = await post(practitioner, practitionerURL, "/request-password-reset", { email: "pat@example.test" });
+    const elsewhere = await post(practitioner, practitionerURL, "/request-password-reset", {
+      email: "pat@example.test",
+    });
     expect(elsewhere.status).toBe(200);
     expect(resetLinks).toHaveLength(0);
 
-    const requested = await post(portal, portalURL, "/request-password-reset", { email: "pat@example.test" });
+    const requested = await post(portal, portalURL, "/request-password-reset", {
+      email: "pat@example.test",
+    });
     expect(requested.status).toBe(200);
     const link = resetLinks.at(-1);
     expect(link?.url).toMatch(/^http:\/\/localhost:3000\/reset-password\?token=/);
@@ -231,9 +242,26 @@ describe(`sign-in on ${databaseUnderTest}`, () => {
     const reset = await post(portal, portalURL, "/reset-password", { token, newPassword });
     expect(reset.status).toBe(200);
     expect(await getViewer(portal, new Request(portalURL, { headers: { cookie } }))).toBeNull();
-    expect((await post(portal, portalURL, "/sign-in/email", { email: "pat@example.test", password })).status).toBe(401);
-    expect((await post(portal, portalURL, "/sign-in/email", { email: "pat@example.test", password: newPassword })).status).toBe(200);
+    expect(
+      (await post(portal, portalURL, "/sign-in/email", { email: "pat@example.test", password }))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await post(portal, portalURL, "/sign-in/email", {
+          email: "pat@example.test",
+          password: newPassword,
+        })
+      ).status,
+    ).toBe(200);
     // A link works once.
-    expect((await post(portal, portalURL, "/reset-password", { token, newPassword: "another-new-password" })).ok).toBe(false);
+    expect(
+      (
+        await post(portal, portalURL, "/reset-password", {
+          token,
+          newPassword: "another-new-password",
+        })
+      ).ok,
+    ).toBe(false);
   });
 });
