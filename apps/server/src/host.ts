@@ -13,6 +13,7 @@ import {
 } from "@homeward/db";
 import { createMailer, type Mailer } from "@homeward/mail";
 import { type AppServices, requestContext, servicesContext } from "@homeward/runtime";
+import { sendDeadlineReminders } from "@homeward/services/notifications";
 import { createRequestHandler } from "@react-router/express";
 import compression from "compression";
 import express from "express";
@@ -102,12 +103,28 @@ export async function startHost(
       servers.push(await listen(handler, config.host, port));
     }
 
+    // Reply-by reminders: at start, then every hour (each is sent once, so repeats are safe).
+    const runReminders = () =>
+      sendDeadlineReminders(
+        { db: database.db, mailer, portalOrigin: origins.portal },
+        { today: ukToday() },
+      ).catch((error: unknown) =>
+        log(`Deadline reminders failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    let reminding = runReminders();
+    const reminders = setInterval(() => {
+      reminding = runReminders();
+    }, 60 * 60 * 1000);
+    reminders.unref();
+
     return {
       database,
       auth,
       mailer,
       urls: origins,
       async stop() {
+        clearInterval(reminders);
+        await reminding;
         await Promise.all(
           servers.map((server) => new Promise<void>((done) => server.close(() => done()))),
         );
@@ -168,4 +185,9 @@ function listen(handler: express.Express, host: string, port: number): Promise<S
     const server = handler.listen(port, host, () => resolve(server));
     server.once("error", reject);
   });
+}
+
+/** Today's date where the families are: deadlines are UK calendar dates. */
+function ukToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 }

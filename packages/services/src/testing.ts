@@ -23,9 +23,13 @@ export async function seededDatabase(): Promise<SeededDatabase> {
   const kinds = {} as Record<DemoAccountKey, "family" | "practitioner">;
   await seedDemoData(handle.db, async (account) => {
     const id = `user-${account.key}`;
-    await handle.db
-      .insert(user)
-      .values({ id, name: account.name, email: account.email, kind: account.kind });
+    await handle.db.insert(user).values({
+      id,
+      name: account.name,
+      email: account.email,
+      kind: account.kind,
+      preferredLanguage: account.preferredLanguage ?? null,
+    });
     users[account.key as DemoAccountKey] = id;
     kinds[account.key as DemoAccountKey] = account.kind;
     return id;

@@ -19,6 +19,10 @@ export const user = pgTable("user", {
   preferredLanguage: text("preferred_language"),
   easyRead: boolean("easy_read").notNull().default(false),
   lowData: boolean("low_data").notNull().default(false),
+  /** Family members: email me when something needs me (never with case details). */
+  notifyByEmail: boolean("notify_by_email").notNull().default(true),
+  /** Neutral sender name and subject lines, for people whose mail others may see. */
+  discreetNotifications: boolean("discreet_notifications").notNull().default(false),
 });
 
 export const session = pgTable(

@@ -11,3 +11,4 @@ export * from "./placement.ts";
 export * from "./plans.ts";
 export * from "./record-entries.ts";
 export * from "./views.ts";
+export * from "./notifications.ts";
