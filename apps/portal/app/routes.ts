@@ -1,4 +1,4 @@
-import { index, type RouteConfig, route } from "@react-router/dev/routes";
+import { index, layout, type RouteConfig, route } from "@react-router/dev/routes";
 import account from "./routes/account/routes.ts";
 import agreement from "./routes/agreement/routes.ts";
 import meetings from "./routes/meetings/routes.ts";
@@ -7,19 +7,21 @@ import traffic from "./routes/traffic/routes.ts";
 import wishes from "./routes/wishes/routes.ts";
 
 export default [
-  index("routes/home.tsx"),
-  route("sign-in", "routes/sign-in.tsx"),
-  route("sign-in/code", "routes/sign-in-code.tsx"),
-  route("sign-out", "routes/sign-out.tsx"),
-  route("forgot-password", "routes/forgot-password.tsx"),
-  route("reset-password", "routes/reset-password.tsx"),
-  route("language", "routes/language.tsx"),
-  route("health", "routes/health.ts"),
-  route("dev/outbox", "routes/dev-outbox.tsx"),
-  ...traffic,
-  ...agreement,
-  ...records,
-  ...wishes,
-  ...meetings,
-  ...account,
+  layout("routes/shell.tsx", [
+    index("routes/home.tsx"),
+    route("sign-in", "routes/sign-in.tsx"),
+    route("sign-in/code", "routes/sign-in-code.tsx"),
+    route("sign-out", "routes/sign-out.tsx"),
+    route("forgot-password", "routes/forgot-password.tsx"),
+    route("reset-password", "routes/reset-password.tsx"),
+    route("language", "routes/language.tsx"),
+    route("health", "routes/health.ts"),
+    route("dev/outbox", "routes/dev-outbox.tsx"),
+    ...traffic,
+    ...agreement,
+    ...records,
+    ...wishes,
+    ...meetings,
+    ...account,
+  ]),
 ] satisfies RouteConfig;

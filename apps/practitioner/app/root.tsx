@@ -1,17 +1,11 @@
 import { languages } from "@homeward/i18n";
 import { TranslationProvider, useTranslation } from "@homeward/i18n/react";
 import { languageBundle, optionalViewer } from "@homeward/runtime";
-import { AppShell, Document, PageTitle } from "@homeward/ui";
+import { AppShell, Document } from "@homeward/ui";
 import stylesHref from "@homeward/ui/styles.css?url";
-import {
-  isRouteErrorResponse,
-  Outlet,
-  useLoaderData,
-  useLocation,
-  useRouteError,
-  useRouteLoaderData,
-} from "react-router";
+import { Outlet, useLoaderData, useLocation, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
+import { ErrorContent } from "./components/error-content.tsx";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -76,18 +70,9 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 403 ? "forbidden" : status === 404 ? "notFound" : "unexpected";
   return (
     <Shell>
-      <PageTitle page={t(`errors.${key}.title`)} app={t("practitioner.name")} />
-      <h1>{t(`errors.${key}.title`)}</h1>
-      <p>{t(`errors.${key}.body`)}</p>
-      <p>
-        <a href="/">{t("errors.backHome")}</a>
-      </p>
+      <ErrorContent />
     </Shell>
   );
 }

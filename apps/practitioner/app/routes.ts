@@ -1,12 +1,14 @@
-import { index, type RouteConfig, route } from "@react-router/dev/routes";
+import { index, layout, type RouteConfig, route } from "@react-router/dev/routes";
 
 export default [
-  index("routes/home.tsx"),
-  route("sign-in", "routes/sign-in.tsx"),
-  route("sign-in/code", "routes/sign-in-code.tsx"),
-  route("sign-out", "routes/sign-out.tsx"),
-  route("forgot-password", "routes/forgot-password.tsx"),
-  route("reset-password", "routes/reset-password.tsx"),
-  route("language", "routes/language.tsx"),
-  route("health", "routes/health.ts"),
+  layout("routes/shell.tsx", [
+    index("routes/home.tsx"),
+    route("sign-in", "routes/sign-in.tsx"),
+    route("sign-in/code", "routes/sign-in-code.tsx"),
+    route("sign-out", "routes/sign-out.tsx"),
+    route("forgot-password", "routes/forgot-password.tsx"),
+    route("reset-password", "routes/reset-password.tsx"),
+    route("language", "routes/language.tsx"),
+    route("health", "routes/health.ts"),
+  ]),
 ] satisfies RouteConfig;

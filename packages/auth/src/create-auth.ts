@@ -123,7 +123,10 @@ export function createAuth(options: CreateAuthOptions) {
       max: 60,
       customRules: {
         "/sign-in/email": { window: 60, max: options.signInAttemptsPerMinute ?? 5 },
-        "/two-factor/*": { window: 60, max: 10 },
+        "/two-factor/*": {
+          window: 60,
+          max: Math.max(10, 2 * (options.signInAttemptsPerMinute ?? 5)),
+        },
         "/request-password-reset": { window: 60, max: 3 },
       },
     },
