@@ -1,4 +1,7 @@
 // The agreement pages' routes (file paths are relative to app/).
-import type { RouteConfigEntry } from "@react-router/dev/routes";
+import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 
-export default [] satisfies RouteConfigEntry[];
+export default [
+  route("agreement", "routes/agreement/index.tsx"),
+  route("agreement/print", "routes/agreement/print.tsx"),
+] satisfies RouteConfigEntry[];

@@ -1,0 +1,271 @@
+// The read-only parts of an agreement, shared by the page (/agreement) and its printable
+// copy (/agreement/print). The page adds its forms through the slots, so the copy's
+// bundle carries no form components.
+import { useTranslation } from "@homeward/i18n/react";
+import type {
+  AgreementView,
+  GoalView,
+  ProgressView,
+  SupportView,
+} from "@homeward/services/agreements";
+import type { ReactNode } from "react";
+
+/** Dates in the reader's language: calendar days as written, moments in UK time. */
+export function useDates() {
+  const { i18n } = useTranslation();
+  const lng = i18n.language;
+  return {
+    day: (iso: string) =>
+      new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "UTC" }).format(
+        new Date(`${iso}T00:00:00Z`),
+      ),
+    moment: (iso: string) =>
+      new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "Europe/London" }).format(
+        new Date(iso),
+      ),
+  };
+}
+
+export interface AgreementSlots {
+  /** After a goal's progress list: the form to add progress. */
+  goal?: (goal: GoalView) => ReactNode;
+  /** After the support table: the forms to flag support not delivered. */
+  support?: (support: readonly SupportView[]) => ReactNode;
+  /** In the acknowledgement section, when the current version is not yet acknowledged. */
+  acknowledge?: ReactNode;
+}
+
+export function AgreementDocument({
+  agreement,
+  slots = {},
+}: {
+  agreement: AgreementView;
+  slots?: AgreementSlots;
+}) {
+  const { t } = useTranslation("agreement");
+  const { day, moment } = useDates();
+  const id = agreement.agreementId;
+  return (
+    <section aria-labelledby={`agreement-${id}`} className="hw-agreement">
+      <h2 id={`agreement-${id}`}>{agreement.title}</h2>
+      {agreement.status === "ended" ? <p className="hw-notice">{t("ended")}</p> : null}
+      <dl className="hw-agreement__facts" aria-label={t("details.label")}>
+        <div>
+          <dt>{t("details.status")}</dt>
+          <dd>{t(`details.statuses.${agreement.status}`)}</dd>
+        </div>
+        {agreement.publishedAt ? (
+          <div>
+            <dt>{t("details.sharedOn")}</dt>
+            <dd>{moment(agreement.publishedAt)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t("details.reviewDate")}</dt>
+          <dd>{agreement.reviewDate ? day(agreement.reviewDate) : t("details.noReviewDate")}</dd>
+        </div>
+        <div>
+          <dt>{t("details.version")}</dt>
+          <dd>{agreement.version}</dd>
+        </div>
+      </dl>
+
+      <h3>{t("worries")}</h3>
+      <p className="hw-entry-body">{agreement.riskFactorsSummary}</p>
+      <h3>{t("strengths")}</h3>
+      <p className="hw-entry-body">{agreement.protectiveFactorsSummary}</p>
+
+      <h3>{t("goals.heading")}</h3>
+      <p>{t("goals.intro")}</p>
+      {agreement.goals.length === 0 ? <p>{t("goals.none")}</p> : null}
+      {agreement.goals.map((goal) => (
+        <Goal key={goal.goalId} goal={goal} agreement={agreement} form={slots.goal?.(goal)} />
+      ))}
+
+      <h3>{t("support.heading")}</h3>
+      <p>{t("support.intro")}</p>
+      <SupportTable agreement={agreement} />
+      {slots.support?.(agreement.support)}
+
+      <h3 id={`acknowledge-${id}`}>{t("acknowledge.heading")}</h3>
+      <Acknowledgement agreement={agreement} />
+      {agreement.acknowledgement.current ? null : slots.acknowledge}
+    </section>
+  );
+}
+
+function Goal({
+  goal,
+  agreement,
+  form,
+}: {
+  goal: GoalView;
+  agreement: AgreementView;
+  form: ReactNode;
+}) {
+  const { t } = useTranslation("agreement");
+  const { day } = useDates();
+  const headingId = `goal-${goal.goalId}-heading`;
+  return (
+    <article id={`goal-${goal.goalId}`} aria-labelledby={headingId} className="hw-card hw-goal">
+      <h4 id={headingId}>{t("goals.number", { number: goal.number })}</h4>
+      <p>
+        {t("goals.status")}{" "}
+        <strong className={`hw-status hw-goal__status--${goal.progress}`}>
+          {t(`rules:goalProgress.${goal.progress}`)}
+        </strong>
+      </p>
+      <dl className="hw-goal__parts">
+        <dt>{t("rules:goalParts.changeNeeded")}</dt>
+        <dd>{goal.changeNeeded}</dd>
+        <dt>{t("rules:goalParts.measure")}</dt>
+        <dd>{goal.measure}</dd>
+        <dt>{t("rules:goalParts.evidenceExpected")}</dt>
+        <dd>{goal.evidenceExpected}</dd>
+        <dt>{t("rules:goalParts.dueDate")}</dt>
+        <dd>{day(goal.dueDate)}</dd>
+        <dt>{t("rules:goalParts.supportOffered")}</dt>
+        <dd>{goal.supportOffered}</dd>
+        <dt>{t("rules:goalParts.consequence")}</dt>
+        <dd>{goal.consequence}</dd>
+        {goal.factorIds.length > 0 ? (
+          <>
+            <dt>{t("goals.about")}</dt>
+            <dd>{goal.factorIds.map((f) => t(`rules:factors.${f}`)).join("; ")}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <h5>{t("progress.heading")}</h5>
+      {goal.entries.length === 0 ? (
+        <p>{t("progress.none")}</p>
+      ) : (
+        <ol className="hw-progress-list">
+          {goal.entries.map((entry) => (
+            <ProgressEntry key={entry.id} entry={entry} agreement={agreement} />
+          ))}
+        </ol>
+      )}
+      {form}
+    </article>
+  );
+}
+
+function ProgressEntry({ entry, agreement }: { entry: ProgressView; agreement: AgreementView }) {
+  const { t } = useTranslation("agreement");
+  const { moment } = useDates();
+  return (
+    <li className="hw-progress-list__item">
+      <p className="hw-field__description">
+        {moment(entry.createdAt)} – {useWriterLabel(entry, agreement)}
+      </p>
+      <p className="hw-entry-body">{entry.note}</p>
+      {entry.evidence ? (
+        <p className="hw-entry-body">
+          <strong>{t("progress.evidence")}</strong> {entry.evidence}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+function useWriterLabel(entry: ProgressView, agreement: AgreementView): string {
+  const { t } = useTranslation("agreement");
+  const name = agreement.personName ?? "";
+  const advocate = entry.helperRole === "advocate";
+  switch (entry.writer) {
+    case "practitioner":
+      return t("progress.writer.practitioner");
+    case "me":
+      return t("progress.writer.me");
+    case "meForPerson":
+      return t("progress.writer.meForPerson", { name });
+    case "person":
+      return t("progress.writer.person", { name });
+    case "helperForPerson":
+      if (agreement.helperRole === null)
+        return advocate ? t("progress.writer.yourAdvocate") : t("progress.writer.yourInterpreter");
+      return advocate
+        ? t("progress.writer.theirAdvocate", { name })
+        : t("progress.writer.theirInterpreter", { name });
+    case "otherFamily":
+      return entry.helperRole
+        ? t("progress.writer.otherFamilyHelper")
+        : t("progress.writer.otherFamily");
+  }
+}
+
+function SupportTable({ agreement }: { agreement: AgreementView }) {
+  const { t } = useTranslation("agreement");
+  const { day, moment } = useDates();
+  if (agreement.support.length === 0) return <p>{t("support.none")}</p>;
+  const captionId = `support-${agreement.agreementId}-caption`;
+  return (
+    // Wide tables scroll sideways on a small phone; browsers let the keyboard scroll the
+    // named section (Chromium and Firefox focus scrollable areas themselves).
+    <section className="hw-table-scroll" aria-labelledby={captionId}>
+      <table className="hw-table hw-support-table">
+        <caption id={captionId}>{t("support.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("support.service")}</th>
+            <th scope="col">{t("support.provider")}</th>
+            <th scope="col">{t("support.startDate")}</th>
+            <th scope="col">{t("support.status")}</th>
+            <th scope="col">{t("support.flag")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {agreement.support.map((s) => (
+            <tr key={s.supportId} id={`support-${s.supportId}`}>
+              <th scope="row">{s.service}</th>
+              <td>{s.provider}</td>
+              <td>{s.startDate ? day(s.startDate) : t("support.noStartDate")}</td>
+              <td>{t(`support.statuses.${s.status}`)}</td>
+              <td>
+                {s.flag === null ? (
+                  t("support.notFlagged")
+                ) : (
+                  <>
+                    <strong>
+                      {s.flag.byUs
+                        ? t("support.flaggedByUs", { date: moment(s.flag.flaggedAt) })
+                        : t("support.flaggedByOther", { date: moment(s.flag.flaggedAt) })}
+                    </strong>
+                    {s.flag.note ? <span className="hw-support-note">{s.flag.note}</span> : null}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Acknowledgement({ agreement }: { agreement: AgreementView }) {
+  const { t } = useTranslation("agreement");
+  const { moment } = useDates();
+  const { current, lastAt } = agreement.acknowledgement;
+  const name = agreement.personName;
+  if (current && lastAt) {
+    return (
+      <p className="hw-notice">
+        {name
+          ? t("acknowledge.doneFor", { name, date: moment(lastAt) })
+          : t("acknowledge.done", { date: moment(lastAt) })}
+      </p>
+    );
+  }
+  return (
+    <>
+      {lastAt ? (
+        <p className="hw-notice">{t("acknowledge.changed", { date: moment(lastAt) })}</p>
+      ) : (
+        <p>{t("acknowledge.notYet")}</p>
+      )}
+      <p>{t("acknowledge.explain")}</p>
+    </>
+  );
+}

@@ -1,0 +1,374 @@
+// "My agreement" (issue 5, item 3): each agreement the person is a party to, its goals and
+// progress, the support promised; forms to add progress, flag support that has not
+// happened, and confirm the agreement has been read. Every form posts to this route's
+// action and works without JavaScript.
+import { useTranslation } from "@homeward/i18n/react";
+import {
+  assertSameOrigin,
+  keptValues,
+  parseForm,
+  requireViewer,
+  services,
+} from "@homeward/runtime";
+import {
+  acknowledgeAgreement,
+  acknowledgeAgreementSchema,
+  addGoalProgress,
+  agreementsForMe,
+  flagSupportNotDelivered,
+  flagSupportSchema,
+  goalProgressSchema,
+} from "@homeward/services/agreements";
+import { AccessDenied, NotFound, StaleWrite } from "@homeward/services/context";
+import type { AgreementView, GoalView, SupportView } from "@homeward/services/agreements";
+import { Button, ErrorSummary, FormErrors, PageTitle, TextField } from "@homeward/ui";
+import {
+  data,
+  Form,
+  Link,
+  redirect,
+  type RouterContextProvider,
+  type ShouldRevalidateFunctionArgs,
+  useLocation,
+} from "react-router";
+import { translateErrors } from "../../lib/errors.ts";
+import type { Route } from "./+types/index";
+import { AgreementDocument } from "./agreement-view.tsx";
+import stylesHref from "./agreement.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+const savedKinds = ["progress", "flag", "acknowledged"] as const;
+type Saved = (typeof savedKinds)[number];
+
+type Viewer = Awaited<ReturnType<typeof requireViewer>>;
+
+function serviceContext(viewer: Viewer, context: Readonly<RouterContextProvider>) {
+  return {
+    db: services(context).db,
+    userId: viewer.userId,
+    kind: viewer.kind,
+    app: "portal" as const,
+    now: new Date(),
+  };
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const viewer = await requireViewer(context, request);
+  const agreements = await agreementsForMe(serviceContext(viewer, context));
+  const saved = new URL(request.url).searchParams.get("saved");
+  return {
+    agreements,
+    saved: savedKinds.find((kind) => kind === saved) ?? null,
+  };
+}
+
+type Intent = "progress" | "flag" | "acknowledge";
+interface Failure {
+  intent: Intent | null;
+  /** The goal, support or agreement the failed form was about. */
+  target: string;
+  errors?: Record<string, string>;
+  formError?: string;
+  values?: Record<string, string>;
+}
+
+const failed = (failure: Failure, status: number) => data(failure, { status });
+
+export async function action({ request, context }: Route.ActionArgs) {
+  assertSameOrigin(context, request);
+  const viewer = await requireViewer(context, request);
+  const form = await request.formData();
+  const values = keptValues(form);
+  const ctx = serviceContext(viewer, context);
+  const intent = form.get("intent");
+  try {
+    switch (intent) {
+      case "progress": {
+        const target = String(form.get("goalId") ?? "");
+        const parsed = parseForm(goalProgressSchema, form);
+        if (!parsed.ok) return failed({ intent, target, errors: parsed.errors, values }, 400);
+        await addGoalProgress(ctx, target, parsed.data);
+        return redirect(`/agreement?saved=progress#goal-${target}`);
+      }
+      case "flag": {
+        const target = String(form.get("supportId") ?? "");
+        const parsed = parseForm(flagSupportSchema, form);
+        if (!parsed.ok) return failed({ intent, target, errors: parsed.errors, values }, 400);
+        try {
+          await flagSupportNotDelivered(ctx, target, parsed.data);
+        } catch (error) {
+          if (error instanceof StaleWrite)
+            return failed(
+              { intent, target, formError: "agreement:errors.staleSupport", values },
+              409,
+            );
+          throw error;
+        }
+        return redirect(`/agreement?saved=flag#support-${target}`);
+      }
+      case "acknowledge": {
+        const target = String(form.get("agreementId") ?? "");
+        const parsed = parseForm(acknowledgeAgreementSchema, form);
+        if (!parsed.ok) return failed({ intent, target, errors: parsed.errors }, 400);
+        try {
+          await acknowledgeAgreement(ctx, target, parsed.data);
+        } catch (error) {
+          if (error instanceof StaleWrite)
+            return failed({ intent, target, formError: "agreement:errors.staleAgreement" }, 409);
+          throw error;
+        }
+        return redirect(`/agreement?saved=acknowledged#acknowledge-${target}`);
+      }
+      default:
+        return failed({ intent: null, target: "", formError: "agreement:errors.intent" }, 400);
+    }
+  } catch (error) {
+    if (error instanceof AccessDenied) throw data(null, { status: 403 });
+    if (error instanceof NotFound) throw data(null, { status: 404 });
+    throw error;
+  }
+}
+
+/** A stale write is answered with the latest agreement beside the person's kept words. */
+export function shouldRevalidate({
+  actionStatus,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+  return actionStatus === 409 ? true : defaultShouldRevalidate;
+}
+
+export default function AgreementPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("agreement");
+  const { agreements, saved } = loaderData;
+  // A new key after each successful save clears the forms; a failed one keeps what was typed.
+  const { key: formsKey } = useLocation();
+  const failure = actionData as Failure | undefined;
+  const fieldErrors = translateErrors(t, failure?.errors);
+  // The summary links to the failed form's own fields: several forms share field names.
+  const summaryErrors = fieldErrors
+    ? Object.fromEntries(
+        Object.entries(fieldErrors).map(([field, message]) => [
+          `${field}-${failure?.target}`,
+          message,
+        ]),
+      )
+    : undefined;
+  return (
+    <>
+      <PageTitle page={t("title")} app={t("common:portal.name")} />
+      <h1>{t("title")}</h1>
+      {saved ? <SavedNotice saved={saved} /> : null}
+      <ErrorSummary
+        title={t("errors.summaryTitle")}
+        errors={summaryErrors}
+        formError={failure?.formError ? t(failure.formError) : undefined}
+      />
+      {agreements.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        <>
+          <p>{t("intro")}</p>
+          <p>
+            <Link to="/agreement/print">{t("printLink")}</Link>
+          </p>
+        </>
+      )}
+      {agreements.map((agreement) => (
+        <div key={`${agreement.agreementId}-${formsKey}`}>
+          <HelperNotice agreement={agreement} />
+          <AgreementDocument
+            agreement={agreement}
+            slots={{
+              goal: (goal) =>
+                agreement.canAddProgress ? (
+                  <ProgressForm
+                    agreement={agreement}
+                    goal={goal}
+                    failure={
+                      failure?.intent === "progress" && failure.target === goal.goalId
+                        ? failure
+                        : undefined
+                    }
+                    errors={fieldErrors}
+                  />
+                ) : null,
+              support: (support) =>
+                agreement.canRespond ? (
+                  <FlagForms
+                    support={support}
+                    failure={failure?.intent === "flag" ? failure : undefined}
+                    errors={fieldErrors}
+                  />
+                ) : null,
+              acknowledge: agreement.canRespond ? (
+                <AcknowledgeForm
+                  agreement={agreement}
+                  failure={
+                    failure?.intent === "acknowledge" && failure.target === agreement.agreementId
+                      ? failure
+                      : undefined
+                  }
+                />
+              ) : null,
+            }}
+          />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function SavedNotice({ saved }: { saved: Saved }) {
+  const { t } = useTranslation("agreement");
+  const text =
+    saved === "progress"
+      ? t("saved.progress")
+      : saved === "flag"
+        ? t("saved.flag")
+        : t("saved.acknowledged");
+  return (
+    <p className="hw-notice" role="status">
+      {text}
+    </p>
+  );
+}
+
+/** Advocates and interpreters read the person's agreement; say whose, and what they may do. */
+function HelperNotice({ agreement }: { agreement: AgreementView }) {
+  const { t } = useTranslation("agreement");
+  const name = agreement.personName;
+  if (!agreement.helperRole || !name) return null;
+  const limit =
+    agreement.status !== "published"
+      ? null
+      : agreement.helperRole === "interpreter"
+        ? t("interpreterCannot", { name })
+        : agreement.canRespond || agreement.canAddProgress
+          ? null
+          : t("advocateCannot", { name });
+  return (
+    <div className="hw-notice">
+      <p>{t("helperIntro", { name })}</p>
+      {limit ? <p>{limit}</p> : null}
+    </div>
+  );
+}
+
+function ProgressForm({
+  agreement,
+  goal,
+  failure,
+  errors,
+}: {
+  agreement: AgreementView;
+  goal: GoalView;
+  failure: Failure | undefined;
+  errors: Record<string, string> | undefined;
+}) {
+  const { t } = useTranslation("agreement");
+  const headingId = `add-progress-${goal.goalId}`;
+  return (
+    <Form method="post" action="/agreement" noValidate aria-labelledby={headingId}>
+      <h5 id={headingId}>
+        {agreement.personName
+          ? t("addProgress.headingFor", { name: agreement.personName })
+          : t("addProgress.heading")}
+      </h5>
+      <FormErrors errors={failure ? errors : undefined}>
+        <input type="hidden" name="intent" value="progress" />
+        <input type="hidden" name="goalId" value={goal.goalId} />
+        <TextField
+          id={`field-note-${goal.goalId}`}
+          name="note"
+          label={t("addProgress.note")}
+          description={t("addProgress.noteHint")}
+          multiline
+          rows={3}
+          isRequired
+          defaultValue={failure?.values?.note ?? ""}
+        />
+        <TextField
+          id={`field-evidence-${goal.goalId}`}
+          name="evidence"
+          label={t("addProgress.evidence")}
+          description={t("addProgress.evidenceHint")}
+          multiline
+          rows={2}
+          defaultValue={failure?.values?.evidence ?? ""}
+        />
+        <Button variant="secondary">{t("addProgress.submit")}</Button>
+      </FormErrors>
+    </Form>
+  );
+}
+
+function FlagForms({
+  support,
+  failure,
+  errors,
+}: {
+  support: readonly SupportView[];
+  failure: Failure | undefined;
+  errors: Record<string, string> | undefined;
+}) {
+  const { t } = useTranslation("agreement");
+  const open = support.filter((s) => s.flag === null || failure?.target === s.supportId);
+  if (open.length === 0) return null;
+  return (
+    <>
+      <p>
+        <strong>{t("support.flagOpen")}</strong>
+      </p>
+      {open.map((s) => {
+        const mine = failure?.target === s.supportId ? failure : undefined;
+        return (
+          <details key={s.supportId} open={mine ? true : undefined}>
+            <summary>{t("support.flagSummary", { service: s.service })}</summary>
+            {mine?.formError ? <p className="hw-field__error">{t(mine.formError)}</p> : null}
+            <Form method="post" action="/agreement" noValidate>
+              <FormErrors errors={mine ? errors : undefined}>
+                <input type="hidden" name="intent" value="flag" />
+                <input type="hidden" name="supportId" value={s.supportId} />
+                <input type="hidden" name="version" value={s.version} />
+                <TextField
+                  id={`field-note-${s.supportId}`}
+                  name="note"
+                  label={t("support.flagNote")}
+                  description={t("support.flagNoteHint")}
+                  multiline
+                  rows={3}
+                  defaultValue={mine?.values?.note ?? ""}
+                />
+                <Button variant="secondary">{t("support.flagSubmit")}</Button>
+              </FormErrors>
+            </Form>
+          </details>
+        );
+      })}
+    </>
+  );
+}
+
+function AcknowledgeForm({
+  agreement,
+  failure,
+}: {
+  agreement: AgreementView;
+  failure: Failure | undefined;
+}) {
+  const { t } = useTranslation("agreement");
+  return (
+    <Form method="post" action="/agreement">
+      {failure?.formError ? <p className="hw-field__error">{t(failure.formError)}</p> : null}
+      <input type="hidden" name="intent" value="acknowledge" />
+      <input type="hidden" name="agreementId" value={agreement.agreementId} />
+      <input type="hidden" name="version" value={agreement.version} />
+      <Button>
+        {agreement.personName
+          ? t("acknowledge.submitFor", { name: agreement.personName })
+          : t("acknowledge.submit")}
+      </Button>
+    </Form>
+  );
+}
