@@ -1,4 +1,5 @@
-// The account pages' routes (file paths are relative to app/).
-import type { RouteConfigEntry } from "@react-router/dev/routes";
+// My account: language, easy read and low-data settings, where the person is signed in,
+// and changing their password (issue 5, item 8).
+import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 
-export default [] satisfies RouteConfigEntry[];
+export default [route("account", "routes/account/index.tsx")] satisfies RouteConfigEntry[];

@@ -1,4 +1,5 @@
-// The wishes pages' routes (file paths are relative to app/).
-import type { RouteConfigEntry } from "@react-router/dev/routes";
+// My views / my wishes: a parent's views and a young person's wishes and feelings, with the
+// social worker's reply (issue 5, item 5).
+import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 
-export default [] satisfies RouteConfigEntry[];
+export default [route("views", "routes/wishes/index.tsx")] satisfies RouteConfigEntry[];
