@@ -1360,10 +1360,10 @@ const agreementRows = (u: UserIds) => ({
     {
       id: "progress-yasmin-4",
       goalId: "goal-yasmin-2",
-      authorUserId: u.interpreter,
-      authorMemberId: ids.members.yasminInterpreter,
-      onBehalfOfMemberId: ids.members.yasminAmira,
-      note: "Amira has bought a new bed and a desk for Yasmin's room.",
+      // Amira wrote this herself (interpreters help people respond to records, no more).
+      authorUserId: u.arabicParent,
+      authorMemberId: ids.members.yasminAmira,
+      note: "I have bought a new bed and a desk for Yasmin's room.",
       createdAt: at("2026-11-12T12:10:00Z"),
     },
   ] satisfies (typeof goalProgress.$inferInsert)[],
@@ -1546,8 +1546,8 @@ const views = (u: UserIds): (typeof viewsAndWishes.$inferInsert)[] => [
   {
     id: ids.wishes.amiraViews,
     caseId: ids.cases.yasmin,
-    authorMemberId: ids.members.yasminInterpreter,
-    onBehalfOfMemberId: ids.members.yasminAmira,
+    // Written by Amira, with her interpreter beside her in the meeting room.
+    authorMemberId: ids.members.yasminAmira,
     kind: "parent_views",
     meetingId: ids.meetings.yasminReview,
     goingWell:

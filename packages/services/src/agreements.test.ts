@@ -76,7 +76,7 @@ describe(`my agreement, on the seeded demo, on ${databaseUnderTest}`, () => {
         expect(goal[part], `${goal.goalId} ${part}`).not.toBe("");
       }
     }
-    // Who wrote each note: the social work team, Amira, or her interpreter on her behalf.
+    // Who wrote each note: the social work team or Amira herself.
     const writers = view?.goals.flatMap((g) =>
       g.entries.map((e) => [e.id, e.writer, e.helperRole]),
     );
@@ -84,7 +84,7 @@ describe(`my agreement, on the seeded demo, on ${databaseUnderTest}`, () => {
       expect.arrayContaining([
         ["progress-yasmin-1", "practitioner", null],
         ["progress-yasmin-3", "me", null],
-        ["progress-yasmin-4", "helperForPerson", "interpreter"],
+        ["progress-yasmin-4", "me", null],
       ]),
     );
     expect(view?.support.map((s) => [s.supportId, s.status])).toEqual([
@@ -128,7 +128,7 @@ describe(`my agreement, on the seeded demo, on ${databaseUnderTest}`, () => {
       view?.goals.flatMap((g) => g.entries.map((e) => [e.id, e.writer])) ?? [],
     );
     expect(writers["progress-yasmin-3"]).toBe("person");
-    expect(writers["progress-yasmin-4"]).toBe("meForPerson");
+    expect(writers["progress-yasmin-4"]).toBe("person");
   });
 
   it("audits every read, and marks the printable copy", async () => {

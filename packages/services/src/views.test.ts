@@ -48,9 +48,9 @@ describe(`views and wishes for families on ${databaseUnderTest}`, () => {
     expect(json).not.toContain(wishes.yasminPrivate);
     expect(json).not.toMatch(/look after everything again/);
     expect(json).not.toMatch(/I won't share this/);
-    // Her own views, written with her interpreter, are hers.
+    // Her own views, written with her interpreter beside her, are hers.
     const own = amira.records.find((r) => r.id === wishes.amiraViews);
-    expect(own).toMatchObject({ status: "draft", writtenOnBehalf: true, sharing: null });
+    expect(own).toMatchObject({ status: "draft", writtenOnBehalf: false, sharing: null });
   });
 
   it("lets the interpreter read Amira's views but never write them", async () => {
