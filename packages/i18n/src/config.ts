@@ -33,3 +33,14 @@ export function isLanguageCode(value: unknown): value is LanguageCode {
 export function directionOf(code: LanguageCode): "ltr" | "rtl" {
   return languages.find((l) => l.code === code)?.dir ?? "ltr";
 }
+
+/**
+ * The locale for Intl (dates, numbers) of each language: British English and Welsh as used
+ * in Wales, and Arabic with the Western digits its translations use.
+ */
+export function intlLocale(code: string): string {
+  if (code === "en") return "en-GB";
+  if (code === "cy") return "cy-GB";
+  if (code === "ar") return "ar-u-nu-latn";
+  return code;
+}

@@ -28,3 +28,18 @@ describe("languageFromCookie", () => {
     expect(languageFromCookie(null)).toBeNull();
   });
 });
+
+describe("intlLocale", () => {
+  it("writes dates the British way, in Welsh as in Wales, and Arabic with Western digits", async () => {
+    const { intlLocale } = await import("./config.ts");
+    const date = new Date("2026-12-03T00:00:00Z");
+    const format = (lng: string) =>
+      new Intl.DateTimeFormat(intlLocale(lng), {
+        day: "numeric",
+        month: "long",
+        timeZone: "UTC",
+      }).format(date);
+    expect(format("en")).toBe("3 December");
+    expect(format("ar")).toMatch(/^3 /);
+  });
+});

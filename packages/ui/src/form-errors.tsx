@@ -1,12 +1,15 @@
-import type { ReactNode } from "react";
-import { FormContext, FormValidationContext } from "react-aria-components";
+import { createContext, type ReactNode, useContext } from "react";
+import { FormContext } from "react-aria-components";
 
 export type FieldErrors = Record<string, string | string[]>;
 
+const ServerErrors = createContext<FieldErrors>({});
+
 /**
- * Feeds server-side validation errors (from an action's `data({ errors }, 400)`) to every
- * react-aria field inside, and lets the server, not the browser, decide what is valid, so
- * messages are always in the person's language.
+ * Server-side validation errors (from an action's `data({ errors }, 400)`) for every field
+ * inside, by name. The server, not the browser, decides what is valid, so messages are always
+ * in the person's language. The messages stay until the next answer from the server: if one
+ * vanished as soon as the person started typing, the page would jump under their pointer.
  */
 export function FormErrors({
   errors,
@@ -17,11 +20,17 @@ export function FormErrors({
 }) {
   return (
     <FormContext.Provider value={{ validationBehavior: "aria" }}>
-      <FormValidationContext.Provider value={errors ?? {}}>
-        {children}
-      </FormValidationContext.Provider>
+      <ServerErrors.Provider value={errors ?? {}}>{children}</ServerErrors.Provider>
     </FormContext.Provider>
   );
+}
+
+/** The server's message for one field, if any. */
+export function useFieldError(name: string | undefined): string | undefined {
+  const errors = useContext(ServerErrors);
+  if (!name) return undefined;
+  const message = errors[name];
+  return Array.isArray(message) ? message.join(" ") : message;
 }
 
 /** The list of problems at the top of a form, each linking to its field. */

@@ -2,7 +2,7 @@ export { Document } from "./document.tsx";
 export { NonceProvider, useNonce } from "./nonce.tsx";
 export { AppShell, type AppShellProps } from "./app-shell.tsx";
 export { Button, type ButtonProps } from "./button.tsx";
-export { ErrorSummary, type FieldErrors, FormErrors } from "./form-errors.tsx";
+export { ErrorSummary, type FieldErrors, FormErrors, useFieldError } from "./form-errors.tsx";
 export { type LanguageOption, LanguageSwitcher } from "./language-switcher.tsx";
 export { TextField, type TextFieldProps } from "./text-field.tsx";
 export {

@@ -1,12 +1,12 @@
 import {
   TextField as AriaTextField,
   type TextFieldProps as AriaTextFieldProps,
-  FieldError,
   Input,
   Label,
   Text,
   TextArea,
 } from "react-aria-components";
+import { useFieldError } from "./form-errors.tsx";
 
 export interface TextFieldProps extends Omit<AriaTextFieldProps, "children" | "className"> {
   label: string;
@@ -18,7 +18,8 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, "children" | "c
 
 /**
  * A labelled text input. Server errors reach it through <FormErrors>, keyed by `name`;
- * `defaultValue` keeps what the person typed when a submit fails.
+ * `defaultValue` keeps what the person typed when a submit fails. `dir="auto"` lets a name or
+ * a sentence in another script read the right way round on a right-to-left page.
  */
 export function TextField({
   label,
@@ -30,16 +31,26 @@ export function TextField({
 }: TextFieldProps) {
   // The error summary links to #field-<name>, so every named field gets that id.
   const fieldId = id ?? (props.name ? `field-${props.name}` : undefined);
+  const error = useFieldError(props.name);
   return (
-    <AriaTextField {...props} id={fieldId} className="hw-field">
-      <Label>{label}</Label>
+    <AriaTextField
+      {...props}
+      id={fieldId}
+      isInvalid={Boolean(error) || props.isInvalid}
+      className="hw-field"
+    >
+      <Label className="hw-label">{label}</Label>
       {description ? (
         <Text slot="description" className="hw-field__description">
           {description}
         </Text>
       ) : null}
-      <FieldError className="hw-field__error" />
-      {multiline ? <TextArea rows={rows} /> : <Input />}
+      {error ? (
+        <Text slot="errorMessage" className="hw-field__error">
+          {error}
+        </Text>
+      ) : null}
+      {multiline ? <TextArea rows={rows} dir="auto" /> : <Input dir="auto" />}
     </AriaTextField>
   );
 }
