@@ -9,3 +9,4 @@ export type * from "./result.ts";
 export * from "./risk.ts";
 export * from "./stages.ts";
 export * from "./timeframes.ts";
+export { VIEWS_PROMPTS, type ViewsPrompt } from "./views.ts";

@@ -2,6 +2,7 @@
 // before a meeting, a young person's wishes and feelings with who may see them, and the
 // social worker's reply: how they were considered. A young person's wishes reach a parent
 // only when the young person chose "shared_with_parents" (issue 4; the policy decides).
+import { VIEWS_PROMPTS, type ViewsPrompt } from "@homeward/rules";
 import {
   can,
   isActive,
@@ -33,14 +34,9 @@ type MeetingType = (typeof meeting.$inferSelect)["type"];
 const familyRoles = ["parent", "carer", "young_person", "advocate", "interpreter"] as const;
 
 /** The prompts, in the order the form asks them. */
-export const viewsPrompts = [
-  "goingWell",
-  "worries",
-  "wants",
-  "wantsWhen",
-  "trustedPerson",
-] as const;
-export type ViewsPrompt = (typeof viewsPrompts)[number];
+// The prompts are pure data the page needs in the browser too, so they live in the rules.
+export const viewsPrompts = VIEWS_PROMPTS;
+export type { ViewsPrompt };
 export type ViewsAnswers = Record<ViewsPrompt, string | null>;
 
 export interface MeetingChoice {

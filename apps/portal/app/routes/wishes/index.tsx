@@ -1,5 +1,6 @@
 import { casesForFamilyMember } from "@homeward/db";
 import { useTranslation } from "@homeward/i18n/react";
+import { VIEWS_PROMPTS as viewsPrompts } from "@homeward/rules";
 import { assertSameOrigin, keptValues, parseForm } from "@homeward/runtime";
 import { StaleWrite } from "@homeward/services";
 import {
@@ -11,7 +12,6 @@ import {
   saveViews,
   sharingSchema,
   type ViewsAnswers,
-  viewsPrompts,
   viewsSchema,
 } from "@homeward/services/views";
 import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup, TextField } from "@homeward/ui";
