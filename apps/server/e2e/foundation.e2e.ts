@@ -20,7 +20,7 @@ describe("signing in", () => {
   it("signs a parent in with the code emailed to the outbox", async () => {
     const page = await harness.browser.newPage();
     await signInToPortal(page, harness, "parent@homeward.example");
-    await expect(page.locator("h1").textContent()).resolves.toContain("Leah Morgan");
+    await page.locator("h1", { hasText: "Leah Morgan" }).waitFor();
     await expect(page.locator("main").textContent()).resolves.toContain("Mia");
     await page.close();
   });
@@ -73,7 +73,7 @@ describe("signing in", () => {
       .fill(await latestCode(harness.host, "second-parent@homeward.example"));
     await page.getByRole("button").last().click();
     await page.waitForURL((url) => url.pathname === "/");
-    await expect(page.locator("h1").textContent()).resolves.toContain("Daniel Morgan");
+    await page.locator("h1", { hasText: "Daniel Morgan" }).waitFor();
     await context.close();
   });
 });

@@ -49,6 +49,8 @@ export async function startHarness(): Promise<Harness> {
     PRACTITIONER_PORT: String(practitionerPort),
     // Many sign-ins from one address in a few seconds: the limit itself has its own test.
     SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
+    // The demo's dates (meetings, reply-by dates) are written for late November 2026.
+    HOMEWARD_START_TIME: process.env.E2E_START_TIME ?? "2026-11-26T12:00:00Z",
   });
   const host = await startHost(config, () => {});
   const profiles: string[] = [];

@@ -25,9 +25,18 @@ const envSchema = z
     MAIL_FROM: z.string().optional(),
     SEED_DEMO: z.enum(["true", "false"]).optional(),
     SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).optional(),
+    /** Tests and demos only: the case record's clock starts at this instant and runs on. */
+    HOMEWARD_START_TIME: z.iso.datetime({ offset: true }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.HOMEWARD_ENV !== "production") return;
+    if (env.HOMEWARD_START_TIME) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HOMEWARD_START_TIME"],
+        message: "HOMEWARD_START_TIME is never allowed in production",
+      });
+    }
     for (const key of [
       "AUTH_SECRET",
       "SMTP_URL",
@@ -68,6 +77,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
       : ({ kind: "outbox" } as const),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === "true" : !production,
     signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
+    clock: clockStartingAt(env.HOMEWARD_START_TIME),
   };
 }
 
@@ -82,4 +92,11 @@ function developmentSecret(dataDir: string): string {
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** The real clock, or one that starts at a given instant and then keeps real time. */
+export function clockStartingAt(start: string | undefined): () => Date {
+  if (!start) return () => new Date();
+  const offset = new Date(start).getTime() - Date.now();
+  return () => new Date(Date.now() + offset);
 }

@@ -92,6 +92,7 @@ export async function startHost(
         origin: origins[app],
         otherOrigin: origins[app === "portal" ? "practitioner" : "portal"],
         developmentPages: !config.production,
+        clock: config.clock,
       };
       const handler = await buildApp(
         app,
@@ -107,14 +108,17 @@ export async function startHost(
     const runReminders = () =>
       sendDeadlineReminders(
         { db: database.db, mailer, portalOrigin: origins.portal },
-        { today: ukToday() },
+        { today: ukToday(config.clock()) },
       ).catch((error: unknown) =>
         log(`Deadline reminders failed: ${error instanceof Error ? error.message : String(error)}`),
       );
     let reminding = runReminders();
-    const reminders = setInterval(() => {
-      reminding = runReminders();
-    }, 60 * 60 * 1000);
+    const reminders = setInterval(
+      () => {
+        reminding = runReminders();
+      },
+      60 * 60 * 1000,
+    );
     reminders.unref();
 
     return {
@@ -188,6 +192,6 @@ function listen(handler: express.Express, host: string, port: number): Promise<S
 }
 
 /** Today's date where the families are: deadlines are UK calendar dates. */
-function ukToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
+function ukToday(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
 }

@@ -6,7 +6,8 @@ export function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self'",
+    // react-aria adds one <style> element, carrying this nonce (see Document).
+    `style-src 'self' 'nonce-${nonce}'`,
     // react-aria positions some elements with style attributes (never style elements).
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",

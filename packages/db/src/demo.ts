@@ -1705,6 +1705,8 @@ async function seedCaseRecord(db: Pick<Database, "insert">, u: UserIds): Promise
         actingForMemberId: member.actingFor ? `${demoCase.id}-${member.actingFor}` : null,
         language: member.language ?? null,
         personId: member.person ?? null,
+        // Everyone has been on the demo cases since before the first recorded event.
+        activeFrom: at("2025-01-01T00:00:00Z"),
         ...(member.access && {
           activeFrom: at(member.access.consentRecordedAt),
           activeUntil: at(member.access.activeUntil),

@@ -18,6 +18,11 @@ export interface AppServices {
   otherOrigin: string;
   /** Development-only pages (the mail outbox) are served only when true. */
   developmentPages: boolean;
+  /**
+   * The time as the case record sees it. The real clock in production; tests may start it at
+   * a fixed moment (it then runs on from there) so date rules can be checked on any day.
+   */
+  clock: () => Date;
 }
 
 export interface RequestFacts {

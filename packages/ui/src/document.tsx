@@ -24,6 +24,9 @@ export function Document({
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* react-aria reads this nonce for the one small style element it adds. */}
+        {/* Rendered in the browser too (without the nonce, which it hides) so hydration matches. */}
+        <meta property="csp-nonce" nonce={nonce} />
         <Meta />
         <Links />
       </head>

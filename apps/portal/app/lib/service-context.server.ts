@@ -11,7 +11,7 @@ export async function familyContext(context: Readonly<RouterContextProvider>, re
     userId: viewer.userId,
     kind: viewer.kind,
     app: "portal",
-    now: new Date(),
+    now: services(context).clock(),
   };
   return { viewer, ctx };
 }

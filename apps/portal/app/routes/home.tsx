@@ -1,22 +1,25 @@
-import { casesForFamilyMember, recordAudit } from "@homeward/db";
+// Home - "where are we?" (issue 5, item 1): for each case, the step and what happens next,
+// the traffic light, the next meeting, what is waiting for the person, and their social
+// worker. The view model comes from one service (familyHome), which audits the read.
 import { useTranslation } from "@homeward/i18n/react";
 import { requireViewer, services } from "@homeward/runtime";
+import { type FamilyHomeCase, familyHome } from "@homeward/services/family-home";
 import { PageTitle } from "@homeward/ui";
+import { Link } from "react-router";
 import type { Route } from "./+types/home";
+import { calendarDate } from "./meetings/dates.ts";
+import { calendarHref, MeetingDetails } from "./meetings/meeting-details.tsx";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await requireViewer(context, request);
-  const { db, app } = services(context);
-  const cases = await casesForFamilyMember(db, { userId: viewer.userId, now: new Date() });
-  await recordAudit(db, {
-    actorUserId: viewer.userId,
-    app,
-    action: "read",
-    resourceType: "case_list",
-    outcome: "allowed",
-    detail: { caseIds: cases.map((c) => c.caseId) },
+  const home = await familyHome({
+    db: services(context).db,
+    userId: viewer.userId,
+    kind: viewer.kind,
+    app: "portal",
+    now: services(context).clock(),
   });
-  return { name: viewer.name, cases };
+  return { name: viewer.name, cases: home.cases };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
@@ -28,14 +31,173 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       {loaderData.cases.length === 0 ? (
         <p>{t("home.noCases")}</p>
       ) : (
-        <ul>
+        <>
+          <p>{t("home.intro")}</p>
           {loaderData.cases.map((c) => (
-            <li key={c.caseId}>
-              <strong>{t("home.caseFor", { child: c.childFirstName })}</strong> —{" "}
-              {t(`rules:stages.${c.stage}`)}
-            </li>
+            <CaseHome key={c.caseId} home={c} />
           ))}
-        </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function CaseHome({ home }: { home: FamilyHomeCase }) {
+  const { t } = useTranslation("portal");
+  const headingId = `case-${home.caseId}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("home.caseFor", { child: home.childFirstName })}</h2>
+      {home.helping ? (
+        <p className="hw-notice">{t("home.helping", { child: home.childFirstName })}</p>
+      ) : null}
+      <WhereAreWe home={home} />
+      <NextMeeting home={home} />
+      <Waiting home={home} />
+      <SocialWorker home={home} />
+    </section>
+  );
+}
+
+function WhereAreWe({ home }: { home: FamilyHomeCase }) {
+  const { t } = useTranslation("portal");
+  const stage = t(`rules:stages.${home.step}`);
+  const explain = home.forYoungPerson ? "home.stage.explainYoung" : "home.stage.explain";
+  return (
+    <>
+      <h3>{t("home.stage.heading")}</h3>
+      <p className="hw-status">
+        {home.stageNumber
+          ? t("home.stage.stepOf", { number: home.stageNumber, stage })
+          : t("home.stage.notAStep", { stage })}
+      </p>
+      <p>{t(`${explain}.${home.step}`, { child: home.childFirstName })}</p>
+      <p>
+        {home.nextStep
+          ? t("home.stage.next", { stage: t(`rules:stages.${home.nextStep}`) })
+          : t("home.stage.closed")}
+      </p>
+      {home.blockers.length > 0 ? (
+        <>
+          <p>{t("home.stage.blockers")}</p>
+          <ul>
+            {home.blockers.map((code) => (
+              <li key={code}>{t(`rules:stageBlockers.${code}`)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3>{t("home.risk.heading")}</h3>
+      <p>
+        {home.riskLevel ? (
+          <>{t("home.risk.level", { level: t(`rules:riskLevels.${home.riskLevel}`) })} </>
+        ) : (
+          <>{t("home.risk.notDecided")} </>
+        )}
+        <Link to="/traffic-light">{t("home.risk.link")}</Link>
+      </p>
+    </>
+  );
+}
+
+function NextMeeting({ home }: { home: FamilyHomeCase }) {
+  const { t } = useTranslation("portal");
+  const meeting = home.nextMeeting;
+  return (
+    <>
+      <h3>{t("home.meeting.heading")}</h3>
+      {meeting ? (
+        <>
+          <MeetingDetails meeting={meeting} />
+          <p className="hw-actions">
+            <a href={calendarHref(meeting.meetingId)} download>
+              {t("home.meeting.calendar")}
+            </a>
+            <Link to="/meetings">{t("home.meeting.all")}</Link>
+          </p>
+        </>
+      ) : (
+        <p>
+          {t("home.meeting.none")} <Link to="/meetings">{t("home.meeting.all")}</Link>
+        </p>
+      )}
+    </>
+  );
+}
+
+function Waiting({ home }: { home: FamilyHomeCase }) {
+  const { t, i18n } = useTranslation("portal");
+  const nothing = home.entriesToCheck.length === 0 && home.goalsDue.length === 0;
+  return (
+    <>
+      <h3>{t("home.waiting.heading")}</h3>
+      {nothing ? <p>{t("home.waiting.nothing")}</p> : null}
+      {home.entriesToCheck.length > 0 ? (
+        <>
+          <h4>{t("home.waiting.entriesHeading")}</h4>
+          <ul>
+            {home.entriesToCheck.map((entry) => (
+              <li key={entry.entryId}>
+                <Link to={`/records/${encodeURIComponent(entry.entryId)}`}>{entry.title}</Link>
+                {entry.deadline ? (
+                  <>
+                    {" "}
+                    <span className="hw-status">
+                      {t("home.waiting.replyBy", {
+                        date: calendarDate(entry.deadline, i18n.language),
+                      })}
+                    </span>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/records">{t("home.waiting.allRecords")}</Link>
+          </p>
+        </>
+      ) : null}
+      {home.goalsDue.length > 0 ? (
+        <>
+          <h4>{t("home.waiting.goalsHeading")}</h4>
+          <ul>
+            {home.goalsDue.map((goal) => (
+              <li key={goal.goalId}>
+                {goal.changeNeeded}{" "}
+                <span className="hw-status">
+                  {t(goal.overdue ? "home.waiting.goalOverdue" : "home.waiting.goalDue", {
+                    date: calendarDate(goal.dueDate, i18n.language),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/agreement">{t("home.waiting.agreement")}</Link>
+          </p>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function SocialWorker({ home }: { home: FamilyHomeCase }) {
+  const { t } = useTranslation("portal");
+  const worker = home.socialWorker;
+  return (
+    <>
+      <h3>{t("home.socialWorker.heading")}</h3>
+      {worker ? (
+        <>
+          <p>
+            <strong>{worker.name}</strong>
+            <br />
+            {t("home.socialWorker.email")} <a href={`mailto:${worker.email}`}>{worker.email}</a>
+          </p>
+          <p>{t("home.socialWorker.how", { name: worker.name })}</p>
+        </>
+      ) : (
+        <p>{t("home.socialWorker.none")}</p>
       )}
     </>
   );

@@ -49,7 +49,7 @@ function serviceContext(viewer: Viewer, context: Readonly<RouterContextProvider>
     userId: viewer.userId,
     kind: viewer.kind,
     app: "portal" as const,
-    now: new Date(),
+    now: services(context).clock(),
   };
 }
 

@@ -13,7 +13,7 @@ export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: styl
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await requireViewer(context, request);
-  const now = new Date();
+  const now = services(context).clock();
   const agreements = await agreementsForMe(
     { db: services(context).db, userId: viewer.userId, kind: viewer.kind, app: "portal", now },
     { copy: true },

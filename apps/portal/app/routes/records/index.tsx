@@ -14,7 +14,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     userId: viewer.userId,
     kind: viewer.kind,
     app: "portal",
-    now: new Date(),
+    now: services(context).clock(),
   });
   return {
     toCheck: entries.filter((e) => e.status === "shared_for_review"),

@@ -1,0 +1,38 @@
+// Dates and times on the home, traffic light and meetings pages, in the reader's language.
+// Meetings happen in England, so their times are shown in London time whatever the device
+// says; calendar dates (YYYY-MM-DD) are formatted as the day they name.
+const london = "Europe/London";
+
+// Homeward's English is British English: "3 December 2026", not "December 3, 2026".
+const locale = (language: string) => (language === "en" ? "en-GB" : language);
+
+/** "Thursday 3 December 2026" in the reader's language. */
+export function meetingDay(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: london,
+  }).format(new Date(iso));
+}
+
+/** "10:00 – 11:30", or just the start when the end is not known. */
+export function meetingTimes(start: string, end: string | null, language: string): string {
+  const format = new Intl.DateTimeFormat(locale(language), {
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: london,
+  });
+  return end ? format.formatRange(new Date(start), new Date(end)) : format.format(new Date(start));
+}
+
+/** A calendar date such as a deadline: "7 December 2026". */
+export function calendarDate(day: string, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${day}T00:00:00Z`));
+}
