@@ -63,17 +63,29 @@ describe(`a family member's account on ${databaseUnderTest}`, () => {
     expect(JSON.stringify(account)).not.toMatch(/amira|token/);
   });
 
-  it("saves language, easy read and low data, with an audit row", async () => {
+  it("saves language, easy read, low data and email choices, with an audit row", async () => {
     const schema = preferencesSchema(["en", "cy", "ar"]);
     await updatePreferences(
       seeded.as("youngPerson"),
-      schema.parse({ preferredLanguage: "cy", easyRead: "on", lowData: "off" }),
+      schema.parse({
+        preferredLanguage: "cy",
+        easyRead: "on",
+        lowData: "off",
+        notifyByEmail: "on",
+        discreetNotifications: "on",
+      }),
     );
     const [row] = await seeded.handle.db
       .select()
       .from(user)
       .where(eq(user.id, seeded.users.youngPerson));
-    expect(row).toMatchObject({ preferredLanguage: "cy", easyRead: true, lowData: false });
+    expect(row).toMatchObject({
+      preferredLanguage: "cy",
+      easyRead: true,
+      lowData: false,
+      notifyByEmail: true,
+      discreetNotifications: true,
+    });
     const audit = await seeded.handle.db
       .select()
       .from(auditEvent)
@@ -83,7 +95,13 @@ describe(`a family member's account on ${databaseUnderTest}`, () => {
           eq(auditEvent.action, "update_preferences"),
         ),
       );
-    expect(audit[0]?.detail).toEqual({ preferredLanguage: "cy", easyRead: true, lowData: false });
+    expect(audit[0]?.detail).toEqual({
+      preferredLanguage: "cy",
+      easyRead: true,
+      lowData: false,
+      notifyByEmail: true,
+      discreetNotifications: true,
+    });
   });
 
   it("refuses a language Homeward does not ship, and a missing choice, with i18n keys", () => {
@@ -93,6 +111,8 @@ describe(`a family member's account on ${databaseUnderTest}`, () => {
       "account:errors.language",
       "account:errors.easyRead",
       "account:errors.lowData",
+      "account:errors.notifyByEmail",
+      "account:errors.discreetNotifications",
     ]);
   });
 

@@ -28,6 +28,8 @@ export interface AccountView {
   email: string;
   preferredLanguage: string | null;
   easyRead: boolean;
+  notifyByEmail: boolean;
+  discreetNotifications: boolean;
   lowData: boolean;
   /** Where the person is signed in now: this device first, then the most recently used. */
   sessions: SessionView[];
@@ -74,6 +76,8 @@ export async function accountFor(
       email: user.email,
       preferredLanguage: user.preferredLanguage,
       easyRead: user.easyRead,
+      notifyByEmail: user.notifyByEmail,
+      discreetNotifications: user.discreetNotifications,
       lowData: user.lowData,
     })
     .from(user)
@@ -116,6 +120,8 @@ export function preferencesSchema(languageCodes: readonly string[]) {
       .refine((code) => languageCodes.includes(code), { error: "account:errors.language" }),
     easyRead: onOff("account:errors.easyRead"),
     lowData: onOff("account:errors.lowData"),
+    notifyByEmail: onOff("account:errors.notifyByEmail"),
+    discreetNotifications: onOff("account:errors.discreetNotifications"),
   });
 }
 export type PreferencesInput = z.infer<ReturnType<typeof preferencesSchema>>;
@@ -131,6 +137,8 @@ export async function updatePreferences(
         preferredLanguage: input.preferredLanguage,
         easyRead: input.easyRead,
         lowData: input.lowData,
+        notifyByEmail: input.notifyByEmail,
+        discreetNotifications: input.discreetNotifications,
         updatedAt: ctx.now,
       })
       .where(eq(user.id, ctx.userId))

@@ -89,7 +89,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   const prefsErrors = translateErrors(t, prefs?.errors);
   const passwordErrors = translateErrors(t, password?.errors);
   const others = account.sessions.filter((s) => !s.current).length;
-  const onOff = (name: "easyRead" | "lowData") => [
+  const onOff = (name: "easyRead" | "lowData" | "notifyByEmail" | "discreetNotifications") => [
     { value: "on", label: t(`preferences.${name}.on`) },
     { value: "off", label: t(`preferences.${name}.off`) },
   ];
@@ -159,6 +159,23 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
               name="lowData"
               defaultValue={prefs?.values.lowData ?? (account.lowData ? "on" : "off")}
               options={onOff("lowData")}
+            />
+            <RadioGroup
+              label={t("preferences.notifyByEmail.label")}
+              description={t("preferences.notifyByEmail.hint")}
+              name="notifyByEmail"
+              defaultValue={prefs?.values.notifyByEmail ?? (account.notifyByEmail ? "on" : "off")}
+              options={onOff("notifyByEmail")}
+            />
+            <RadioGroup
+              label={t("preferences.discreetNotifications.label")}
+              description={t("preferences.discreetNotifications.hint")}
+              name="discreetNotifications"
+              defaultValue={
+                prefs?.values.discreetNotifications ??
+                (account.discreetNotifications ? "on" : "off")
+              }
+              options={onOff("discreetNotifications")}
             />
             <Button name="intent" value="preferences">
               {t("preferences.save")}
