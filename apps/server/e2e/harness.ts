@@ -27,15 +27,18 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface ContextOptions {
+  javaScriptEnabled?: boolean;
+  extraHTTPHeaders?: Record<string, string>;
+  viewport?: { width: number; height: number };
+}
+
 export interface Harness {
   host: Host;
   portal: string;
   practitioner: string;
   browser: BrowserContext;
-  newContext(options?: {
-    javaScriptEnabled?: boolean;
-    extraHTTPHeaders?: Record<string, string>;
-  }): Promise<BrowserContext>;
+  newContext(options?: ContextOptions): Promise<BrowserContext>;
   stop(): Promise<void>;
 }
 
@@ -55,9 +58,7 @@ export async function startHarness(): Promise<Harness> {
   const host = await startHost(config, () => {});
   const profiles: string[] = [];
   const contexts: BrowserContext[] = [];
-  const newContext = async (
-    options: { javaScriptEnabled?: boolean; extraHTTPHeaders?: Record<string, string> } = {},
-  ) => {
+  const newContext = async (options: ContextOptions = {}) => {
     const profile = mkdtempSync(join(tmpdir(), "homeward-chromium-"));
     profiles.push(profile);
     const context = await chromium.launchPersistentContext(profile, {
