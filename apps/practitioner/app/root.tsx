@@ -14,7 +14,16 @@ export const links: Route.LinksFunction = () => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await optionalViewer(context, request);
-  const bundle = languageBundle(request, viewer, ["common", "auth", "practitioner", "rules"]);
+  const bundle = languageBundle(request, viewer, [
+    "common",
+    "auth",
+    "practitioner",
+    "rules",
+    "caseload",
+    "chronology",
+    "assessment",
+    "decisions",
+  ]);
   // Low-data mode: the browser asked to save data, or the person chose it.
   const lowData =
     request.headers.get("save-data")?.toLowerCase() === "on" || Boolean(viewer?.lowData);

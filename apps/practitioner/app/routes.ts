@@ -1,4 +1,9 @@
 import { index, layout, type RouteConfig, route } from "@react-router/dev/routes";
+import assessment from "./routes/assessment/routes.ts";
+import caseload from "./routes/caseload/routes.ts";
+import cases from "./routes/cases/routes.ts";
+import chronology from "./routes/chronology/routes.ts";
+import decisions from "./routes/decisions/routes.ts";
 
 export default [
   layout("routes/shell.tsx", [
@@ -10,5 +15,10 @@ export default [
     route("reset-password", "routes/reset-password.tsx"),
     route("language", "routes/language.tsx"),
     route("health", "routes/health.ts"),
+    ...caseload,
+    ...cases,
+    ...chronology,
+    ...assessment,
+    ...decisions,
   ]),
 ] satisfies RouteConfig;

@@ -23,6 +23,10 @@ export const namespaces = [
   "agreement",
   "wishes",
   "account",
+  "caseload",
+  "chronology",
+  "assessment",
+  "decisions",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

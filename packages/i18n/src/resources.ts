@@ -13,6 +13,10 @@ import en_meetings from "./locales/en/meetings.json" with { type: "json" };
 import en_agreement from "./locales/en/agreement.json" with { type: "json" };
 import en_wishes from "./locales/en/wishes.json" with { type: "json" };
 import en_account from "./locales/en/account.json" with { type: "json" };
+import en_caseload from "./locales/en/caseload.json" with { type: "json" };
+import en_chronology from "./locales/en/chronology.json" with { type: "json" };
+import en_assessment from "./locales/en/assessment.json" with { type: "json" };
+import en_decisions from "./locales/en/decisions.json" with { type: "json" };
 import cy_common from "./locales/cy/common.json" with { type: "json" };
 import cy_auth from "./locales/cy/auth.json" with { type: "json" };
 import cy_portal from "./locales/cy/portal.json" with { type: "json" };
@@ -25,6 +29,10 @@ import cy_meetings from "./locales/cy/meetings.json" with { type: "json" };
 import cy_agreement from "./locales/cy/agreement.json" with { type: "json" };
 import cy_wishes from "./locales/cy/wishes.json" with { type: "json" };
 import cy_account from "./locales/cy/account.json" with { type: "json" };
+import cy_caseload from "./locales/cy/caseload.json" with { type: "json" };
+import cy_chronology from "./locales/cy/chronology.json" with { type: "json" };
+import cy_assessment from "./locales/cy/assessment.json" with { type: "json" };
+import cy_decisions from "./locales/cy/decisions.json" with { type: "json" };
 import ar_common from "./locales/ar/common.json" with { type: "json" };
 import ar_auth from "./locales/ar/auth.json" with { type: "json" };
 import ar_portal from "./locales/ar/portal.json" with { type: "json" };
@@ -37,6 +45,10 @@ import ar_meetings from "./locales/ar/meetings.json" with { type: "json" };
 import ar_agreement from "./locales/ar/agreement.json" with { type: "json" };
 import ar_wishes from "./locales/ar/wishes.json" with { type: "json" };
 import ar_account from "./locales/ar/account.json" with { type: "json" };
+import ar_caseload from "./locales/ar/caseload.json" with { type: "json" };
+import ar_chronology from "./locales/ar/chronology.json" with { type: "json" };
+import ar_assessment from "./locales/ar/assessment.json" with { type: "json" };
+import ar_decisions from "./locales/ar/decisions.json" with { type: "json" };
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -54,6 +66,10 @@ export const resources: Record<LanguageCode, Record<Namespace, Messages>> = {
     agreement: en_agreement,
     wishes: en_wishes,
     account: en_account,
+    caseload: en_caseload,
+    chronology: en_chronology,
+    assessment: en_assessment,
+    decisions: en_decisions,
   },
   cy: {
     common: cy_common,
@@ -68,6 +84,10 @@ export const resources: Record<LanguageCode, Record<Namespace, Messages>> = {
     agreement: cy_agreement,
     wishes: cy_wishes,
     account: cy_account,
+    caseload: cy_caseload,
+    chronology: cy_chronology,
+    assessment: cy_assessment,
+    decisions: cy_decisions,
   },
   ar: {
     common: ar_common,
@@ -82,5 +102,9 @@ export const resources: Record<LanguageCode, Record<Namespace, Messages>> = {
     agreement: ar_agreement,
     wishes: ar_wishes,
     account: ar_account,
+    caseload: ar_caseload,
+    chronology: ar_chronology,
+    assessment: ar_assessment,
+    decisions: ar_decisions,
   },
 };

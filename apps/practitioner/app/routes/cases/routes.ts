@@ -1,0 +1,4 @@
+// The cases pages' routes (file paths are relative to app/).
+import type { RouteConfigEntry } from "@react-router/dev/routes";
+
+export default [] satisfies RouteConfigEntry[];
