@@ -24,3 +24,4 @@ export {
   startSignIn,
 } from "./sign-in.ts";
 export { changeLanguage, healthResponse } from "./pages.ts";
+export { orRefuse, serviceContext } from "./service-context.ts";
