@@ -83,6 +83,7 @@ export async function startHost(
     }
 
     const servers: Server[] = [];
+    const inFlight = new InFlight();
     for (const app of ["portal", "practitioner"] as const) {
       const services: AppServices = {
         app,
@@ -99,6 +100,7 @@ export async function startHost(
         services,
         config.production,
         config.env === "development" ? "development" : "production",
+        inFlight,
       );
       const port = app === "portal" ? config.portal.port : config.practitioner.port;
       servers.push(await listen(handler, config.host, port));
@@ -129,6 +131,9 @@ export async function startHost(
       async stop() {
         clearInterval(reminders);
         await reminding;
+        // Requests a client gave up on may still be running: let them finish before the
+        // database closes under them.
+        await inFlight.settled(5000);
         await Promise.all(
           servers.map((server) => new Promise<void>((done) => server.close(() => done()))),
         );
@@ -146,6 +151,7 @@ async function buildApp(
   services: AppServices,
   production: boolean,
   mode: "development" | "production",
+  inFlight: InFlight,
 ) {
   const buildDir = join(appDirectories[app], "build");
   const build = (await import(join(buildDir, "server/index.js"))) as ServerBuild;
@@ -167,19 +173,21 @@ async function buildApp(
   server.all("/api/auth/*splat", toNodeHandler(services.auth));
   server.all(
     "*splat",
-    createRequestHandler({
-      build,
-      mode,
-      getLoadContext(req, res) {
-        const context = new RouterContextProvider();
-        context.set(servicesContext, services);
-        context.set(requestContext, {
-          nonce: res.locals.nonce as string,
-          clientAddress: req.socket.remoteAddress ?? "unknown",
-        });
-        return context;
-      },
-    }),
+    inFlight.track(
+      createRequestHandler({
+        build,
+        mode,
+        getLoadContext(req, res) {
+          const context = new RouterContextProvider();
+          context.set(servicesContext, services);
+          context.set(requestContext, {
+            nonce: res.locals.nonce as string,
+            clientAddress: req.socket.remoteAddress ?? "unknown",
+          });
+          return context;
+        },
+      }),
+    ),
   );
   return server;
 }
@@ -194,4 +202,40 @@ function listen(handler: express.Express, host: string, port: number): Promise<S
 /** Today's date where the families are: deadlines are UK calendar dates. */
 function ukToday(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
+}
+
+/** Counts requests being handled, so stopping can wait for them. */
+class InFlight {
+  private count = 0;
+  private waiters: (() => void)[] = [];
+
+  /** Wraps a request handler so its whole run - not just the response - is counted. */
+  track(
+    handler: (
+      req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => Promise<void>,
+  ) {
+    return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      this.count++;
+      try {
+        await handler(req, res, next);
+      } finally {
+        this.count--;
+        if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+      }
+    };
+  }
+
+  settled(timeoutMs: number): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
 }
