@@ -1,4 +1,4 @@
 // The cases pages' routes (file paths are relative to app/).
-import type { RouteConfigEntry } from "@react-router/dev/routes";
+import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 
-export default [] satisfies RouteConfigEntry[];
+export default [route("cases/:caseId", "routes/cases/overview.tsx")] satisfies RouteConfigEntry[];
