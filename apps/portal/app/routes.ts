@@ -23,5 +23,7 @@ export default [
     ...wishes,
     ...meetings,
     ...account,
+    // Last: every other address is a translated "page not found".
+    route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -20,5 +20,7 @@ export default [
     ...chronology,
     ...assessment,
     ...decisions,
+    // Last: every other address is a translated "page not found".
+    route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

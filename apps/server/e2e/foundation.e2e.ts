@@ -206,6 +206,20 @@ describe("accessibility: zero axe violations (WCAG 2.2 AA) on every page in ever
   });
 });
 
+describe("page not found", () => {
+  it("is a translated page with a 404 status, in the usual frame", async () => {
+    const context = await harness.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await page.goto(`${harness.portal}/no-such-page`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Page not found");
+    await page.goto(`${harness.portal}/language?lng=cy&next=/no-such-page`);
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("cy");
+    await expect(page.locator("h1").textContent()).resolves.not.toContain("errors.");
+    await context.close();
+  });
+});
+
 describe("every response is protected", () => {
   it("sends security headers on pages, errors and assets, with a fresh nonce each time", async () => {
     const urls = [
