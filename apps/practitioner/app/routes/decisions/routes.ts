@@ -1,4 +1,6 @@
 // The decisions pages' routes (file paths are relative to app/).
-import type { RouteConfigEntry } from "@react-router/dev/routes";
+import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 
-export default [] satisfies RouteConfigEntry[];
+export default [
+  route("cases/:caseId/decisions", "routes/decisions/index.tsx"),
+] satisfies RouteConfigEntry[];
