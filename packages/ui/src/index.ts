@@ -17,3 +17,9 @@ export {
 } from "./sign-in-forms.tsx";
 export { PageTitle } from "./page-title.tsx";
 export { RadioGroup, type RadioGroupProps, type RadioOption } from "./radio-group.tsx";
+export {
+  AutosaveTextArea,
+  type AutosaveAnswer,
+  type AutosaveMessages,
+  type AutosaveTextAreaProps,
+} from "./autosave-text-area.tsx";
