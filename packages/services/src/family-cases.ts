@@ -1,9 +1,9 @@
 // The cases a family member is on, as the policy sees them: shared by the portal's home,
 // traffic light and meetings services so each asks the same question the same way.
 import { can, isActive, type Membership, type PolicyViewer } from "@homeward/auth/policy";
-import { caseMember, childCase } from "@homeward/db";
+import { agreementParty, caseMember, childCase, parentalAgreement } from "@homeward/db";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { authorize, type CaseFacts, loadViewer } from "./access.ts";
+import { authorize, type CaseFacts, loadViewer, visible } from "./access.ts";
 import { NotFound, type ServiceContext } from "./context.ts";
 
 const familyRoles = ["parent", "carer", "young_person", "advocate", "interpreter"] as const;
@@ -113,4 +113,39 @@ export function londonDate(now: Date): string {
     month: "2-digit",
     day: "2-digit",
   }).format(now);
+}
+
+/**
+ * The ids of a case's agreements this person may read (policy: agreement - published, and
+ * they, or the person they help, are a party to it).
+ */
+export async function readableAgreementIds(
+  ctx: ServiceContext,
+  kase: FamilyCase,
+): Promise<string[]> {
+  const agreements = await ctx.db
+    .select({ id: parentalAgreement.id, status: parentalAgreement.status })
+    .from(parentalAgreement)
+    .where(eq(parentalAgreement.caseId, kase.caseId));
+  if (agreements.length === 0) return [];
+  const parties = await ctx.db
+    .select()
+    .from(agreementParty)
+    .where(
+      inArray(
+        agreementParty.agreementId,
+        agreements.map((a) => a.id),
+      ),
+    );
+  return visible(
+    kase.viewer,
+    agreements,
+    (a) => ({
+      type: "agreement" as const,
+      ...kase.facts,
+      published: a.status === "published",
+      partyMemberIds: parties.filter((p) => p.agreementId === a.id).map((p) => p.memberId),
+    }),
+    ctx.now,
+  ).map((a) => a.id);
 }

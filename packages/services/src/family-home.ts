@@ -1,18 +1,4 @@
-// The portal's home, "where are we?" (issue 5, item 1): for each case the person is on, the
-// step of the framework and what comes next, the next meeting, what is waiting for them
-// (records to check, goals coming due) and who their social worker is. Families wanted to
-// know "what stage the assessment was at, what came next, when the next meeting was"
-// (framework.md, "What families told the evaluators").
-import type { ResourceFacts } from "@homeward/auth/policy";
-import {
-  agreementGoal,
-  agreementParty,
-  type CaseRole,
-  caseMember,
-  childCase,
-  parentalAgreement,
-  user,
-} from "@homeward/db";
+import { agreementGoal, type CaseRole, caseMember, childCase, user } from "@homeward/db";
 import {
   addDays,
   type CaseStep,
@@ -25,9 +11,9 @@ import {
   type StageBlocker,
 } from "@homeward/rules";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { auditRead, visible } from "./access.ts";
+import { auditRead } from "./access.ts";
 import type { ServiceContext } from "./context.ts";
-import { type FamilyCase, familyCases, londonDate } from "./family-cases.ts";
+import { type FamilyCase, familyCases, londonDate, readableAgreementIds } from "./family-cases.ts";
 import { isUpcoming, type MeetingView, meetingsOfCase } from "./meetings.ts";
 import { entriesSharedWithMe } from "./record-entries.ts";
 import { agreedRiskOf } from "./traffic-light.ts";
@@ -74,42 +60,12 @@ async function goalsDueSoon(
   kase: FamilyCase,
   today: string,
 ): Promise<FamilyHomeCase["goalsDue"]> {
-  const agreements = await ctx.db
-    .select({ id: parentalAgreement.id, status: parentalAgreement.status })
-    .from(parentalAgreement)
-    .where(eq(parentalAgreement.caseId, kase.caseId));
-  if (agreements.length === 0) return [];
-  const parties = await ctx.db
-    .select()
-    .from(agreementParty)
-    .where(
-      inArray(
-        agreementParty.agreementId,
-        agreements.map((a) => a.id),
-      ),
-    );
-  // Only published agreements the person is party to (policy: agreement).
-  const readable = visible(
-    kase.viewer,
-    agreements,
-    (a): ResourceFacts => ({
-      type: "agreement",
-      ...kase.facts,
-      published: a.status === "published",
-      partyMemberIds: parties.filter((p) => p.agreementId === a.id).map((p) => p.memberId),
-    }),
-    ctx.now,
-  );
+  const readable = await readableAgreementIds(ctx, kase);
   if (readable.length === 0) return [];
   const goals = await ctx.db
     .select()
     .from(agreementGoal)
-    .where(
-      inArray(
-        agreementGoal.agreementId,
-        readable.map((a) => a.id),
-      ),
-    )
+    .where(inArray(agreementGoal.agreementId, readable))
     .orderBy(asc(agreementGoal.dueDate), asc(agreementGoal.sortOrder));
   const horizon = addDays(today, GOALS_DUE_WITHIN_DAYS);
   return goals.flatMap((goal) => {

@@ -4,7 +4,7 @@
 // only agreed reviews (the policy); never either practitioner's own classification, nor
 // the factor assessments' notes (neither table is read here).
 import type { ResourceFacts } from "@homeward/auth/policy";
-import { agreementGoal, agreementParty, parentalAgreement, riskReview } from "@homeward/db";
+import { agreementGoal, riskReview } from "@homeward/db";
 import {
   addMonths,
   assessRisk,
@@ -23,7 +23,7 @@ import {
 import { asc, eq, inArray } from "drizzle-orm";
 import { auditRead, visible } from "./access.ts";
 import type { ServiceContext } from "./context.ts";
-import { type FamilyCase, familyCase, londonDate } from "./family-cases.ts";
+import { type FamilyCase, familyCase, londonDate, readableAgreementIds } from "./family-cases.ts";
 
 type ReviewRow = Pick<
   typeof riskReview.$inferSelect,
@@ -128,41 +128,12 @@ export async function agreedRiskOf(
  * has already been given in writing.
  */
 async function factorsSharedWith(ctx: ServiceContext, kase: FamilyCase): Promise<FactorId[]> {
-  const agreements = await ctx.db
-    .select({ id: parentalAgreement.id, status: parentalAgreement.status })
-    .from(parentalAgreement)
-    .where(eq(parentalAgreement.caseId, kase.caseId));
-  if (agreements.length === 0) return [];
-  const parties = await ctx.db
-    .select()
-    .from(agreementParty)
-    .where(
-      inArray(
-        agreementParty.agreementId,
-        agreements.map((a) => a.id),
-      ),
-    );
-  const readable = visible(
-    kase.viewer,
-    agreements,
-    (a): ResourceFacts => ({
-      type: "agreement",
-      ...kase.facts,
-      published: a.status === "published",
-      partyMemberIds: parties.filter((p) => p.agreementId === a.id).map((p) => p.memberId),
-    }),
-    ctx.now,
-  );
+  const readable = await readableAgreementIds(ctx, kase);
   if (readable.length === 0) return [];
   const goals = await ctx.db
     .select({ factorIds: agreementGoal.factorIds })
     .from(agreementGoal)
-    .where(
-      inArray(
-        agreementGoal.agreementId,
-        readable.map((a) => a.id),
-      ),
-    );
+    .where(inArray(agreementGoal.agreementId, readable));
   return [...new Set(goals.flatMap((g) => g.factorIds))].filter(isFactorId);
 }
 
