@@ -255,7 +255,11 @@ describe("practitioners", () => {
       "ROLE_NOT_ALLOWED",
     );
     expect(canAssignFileReader(["social_worker"]).allowed).toBe(false);
-    expect(canAssignFileReader(["co_worker"]).allowed).toBe(true);
+    expect(canAssignFileReader(["co_worker"])).toEqual({
+      allowed: false,
+      reason: "READER_HAS_WORKED_WITH_FAMILY",
+    });
+    expect(canAssignFileReader([]).allowed).toBe(true);
   });
   it("managers sign decisions off; social workers make them", () => {
     const manager = staff([{ teamId: "t1", role: "team_manager" }]);

@@ -115,6 +115,7 @@ export type DenialReason =
   | "NOT_OPEN_FOR_REVIEW"
   | "HIDDEN_UNTIL_BOTH_SUBMITTED"
   | "READER_IS_ALLOCATED_WORKER"
+  | "READER_HAS_WORKED_WITH_FAMILY"
   | "NOT_PERMITTED_BY_PERSON"
   | "INTERPRETERS_CANNOT";
 
@@ -452,11 +453,11 @@ function personDecision(
 }
 
 /**
- * The file read is done by someone who has not worked with the family: the allocated
- * worker can never be assigned as the case's file reader (framework.md, stage 1).
+ * The file read is done by someone who has not worked with the family (framework.md,
+ * stage 1): never the allocated worker, nor the co-worker who classifies risk beside them.
  */
 export function canAssignFileReader(existingRolesOnCase: readonly CaseRole[]): Decision {
-  return existingRolesOnCase.includes("social_worker")
-    ? deny("READER_IS_ALLOCATED_WORKER")
-    : { allowed: true, as: "staff", onBehalfOf: null };
+  if (existingRolesOnCase.includes("social_worker")) return deny("READER_IS_ALLOCATED_WORKER");
+  if (existingRolesOnCase.includes("co_worker")) return deny("READER_HAS_WORKED_WITH_FAMILY");
+  return { allowed: true, as: "staff", onBehalfOf: null };
 }

@@ -229,11 +229,19 @@ describe(`the analytical chronology on ${databaseUnderTest}`, () => {
     await expect(
       assignFileReader(sarah, cases.yasmin, seeded.users.socialWorker),
     ).rejects.toMatchObject({ reason: "READER_IS_ALLOCATED_WORKER" });
+    // Nor the co-worker, who has worked with the family too.
+    await expect(
+      assignFileReader(sarah, cases.yasmin, seeded.users.coWorker),
+    ).rejects.toMatchObject({ reason: "READER_HAS_WORKED_WITH_FAMILY" });
     const denied = await seeded.handle.db
       .select()
       .from(auditEvent)
       .where(and(eq(auditEvent.action, "assign_file_reader"), eq(auditEvent.outcome, "denied")));
-    expect(denied).toHaveLength(1);
+    // One audited refusal each: the allocated worker, then the co-worker.
+    expect(denied.map((d) => (d.detail as { reason: string }).reason).sort()).toEqual([
+      "READER_HAS_WORKED_WITH_FAMILY",
+      "READER_IS_ALLOCATED_WORKER",
+    ]);
     // Only the allocated worker and the manager assign readers.
     await expect(
       assignFileReader(seeded.as("coWorker"), cases.yasmin, readerId),

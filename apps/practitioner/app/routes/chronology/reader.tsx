@@ -28,10 +28,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   try {
     await assignFileReader(ctx, params.caseId, parsed.data.readerUserId);
   } catch (error) {
-    // The allocated worker can never read the file: say so next to the choice.
+    // Someone who has worked with the family can never read the file: say so by the choice.
     if (error instanceof AccessDenied && error.reason === "READER_IS_ALLOCATED_WORKER")
       return data(
         { errors: { readerUserId: "chronology:errors.readerIsAllocatedWorker" }, values },
+        { status: 400 },
+      );
+    if (error instanceof AccessDenied && error.reason === "READER_HAS_WORKED_WITH_FAMILY")
+      return data(
+        { errors: { readerUserId: "chronology:errors.readerHasWorkedWithFamily" }, values },
         { status: 400 },
       );
     if (error instanceof NotFound && parsed.data.readerUserId)
