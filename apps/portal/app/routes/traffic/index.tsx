@@ -1,6 +1,7 @@
 // The traffic light, explained (issue 5, item 2): the agreed level, the reasons the workers
 // recorded, the positives, what needs to change to move down, and the earliest date - in
 // words, never colour alone. A young person gets their own, simpler wording.
+import { whenItCouldChange } from "@homeward/i18n";
 import { useTranslation } from "@homeward/i18n/react";
 import { requireViewer, services } from "@homeward/runtime";
 import { AccessDenied } from "@homeward/services/context";
@@ -217,39 +218,7 @@ function CaseLight({ light }: { light: TrafficLight }) {
 function WhenItCouldChange({ light }: { light: Extract<TrafficLight, { decided: true }> }) {
   const { t, i18n } = useTranslation("traffic");
   const date = (day: string) => calendarDate(day, i18n.language);
-  const next = light.nextLevel ? t(`rules:riskLevels.${light.nextLevel}`) : "";
-  const when = light.forYoungPerson ? "young.when" : "when";
-  const sentences: string[] = [];
-  // "If things stay as they are" only when nothing more is needed than keeping it up: where
-  // the rules still ask for a change, saying so would contradict the list above.
-  const onlyKeepGoing = light.needed.every((code) => code === "KEEP_CHANGE_GOING");
-  if (light.stepDownDue) {
-    sentences.push(t(`${when}.stepDownDue`, { level: next }));
-    if (onlyKeepGoing) sentences.push(t(`${when}.keepGoing`));
-  } else if (light.earliestStepDown) {
-    sentences.push(
-      t(`${when}.earliestStepDown`, { level: next, date: date(light.earliestStepDown) }),
-    );
-    if (onlyKeepGoing) sentences.push(t(`${when}.keepGoing`));
-  } else if (light.earliestIfChangeStartsNow) {
-    sentences.push(
-      t(`${when}.ifChangeStartsNow`, {
-        level: next,
-        months: light.sustainMonths,
-        date: date(light.earliestIfChangeStartsNow),
-      }),
-    );
-  }
-  if (light.mayCloseFrom) sentences.push(t(`${when}.mayClose`, { date: date(light.mayCloseFrom) }));
-  if (light.driftDate) {
-    sentences.push(
-      t(`${when}.drift`, {
-        date: date(light.driftDate),
-        level: t("rules:riskLevels.severe"),
-      }),
-    );
-  }
-  if (sentences.length === 0) sentences.push(t("when.noChange"));
+  const sentences = whenItCouldChange(t, light, date);
   return (
     <>
       {sentences.map((sentence) => (

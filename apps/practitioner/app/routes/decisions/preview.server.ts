@@ -2,7 +2,13 @@
 // sentences (apps/portal/app/routes/traffic/index.tsx), built here from the same service
 // output with that language's `traffic` and `rules` bundles, so the page can show them
 // whatever language the practitioner reads in.
-import { bundleFor, createTranslator, directionOf, type LanguageCode } from "@homeward/i18n";
+import {
+  bundleFor,
+  createTranslator,
+  directionOf,
+  type LanguageCode,
+  whenItCouldChange,
+} from "@homeward/i18n";
 import { resources } from "@homeward/i18n/server";
 import type { FamilyPreview } from "@homeward/services/decisions";
 import type { TrafficLight } from "@homeward/services/traffic-light";
@@ -102,7 +108,7 @@ function decidedText(
       : t("needed.headingLow"),
     items: light.needed.map((code) => say("needed", code)),
   });
-  sections.push({ heading: t("when.heading"), items: whenSentences(t, light, date) });
+  sections.push({ heading: t("when.heading"), items: whenItCouldChange(t, light, date) });
   return {
     heading,
     summary: t("light.summary", { level: level(light.level), date: date(light.since) }),
@@ -112,41 +118,4 @@ function decidedText(
     ],
     sections,
   };
-}
-
-/** The portal's "When could it change?" sentences, in the same order and conditions. */
-function whenSentences(
-  t: (key: string, options?: Record<string, unknown>) => string,
-  light: Decided,
-  date: (d: string) => string,
-): string[] {
-  const next = light.nextLevel ? t(`rules:riskLevels.${light.nextLevel}`) : "";
-  const when = light.forYoungPerson ? "young.when" : "when";
-  const sentences: string[] = [];
-  const onlyKeepGoing = light.needed.every((code) => code === "KEEP_CHANGE_GOING");
-  if (light.stepDownDue) {
-    sentences.push(t(`${when}.stepDownDue`, { level: next }));
-    if (onlyKeepGoing) sentences.push(t(`${when}.keepGoing`));
-  } else if (light.earliestStepDown) {
-    sentences.push(
-      t(`${when}.earliestStepDown`, { level: next, date: date(light.earliestStepDown) }),
-    );
-    if (onlyKeepGoing) sentences.push(t(`${when}.keepGoing`));
-  } else if (light.earliestIfChangeStartsNow) {
-    sentences.push(
-      t(`${when}.ifChangeStartsNow`, {
-        level: next,
-        months: light.sustainMonths,
-        date: date(light.earliestIfChangeStartsNow),
-      }),
-    );
-  }
-  if (light.mayCloseFrom) sentences.push(t(`${when}.mayClose`, { date: date(light.mayCloseFrom) }));
-  if (light.driftDate) {
-    sentences.push(
-      t(`${when}.drift`, { date: date(light.driftDate), level: t("rules:riskLevels.severe") }),
-    );
-  }
-  if (sentences.length === 0) sentences.push(t("when.noChange"));
-  return sentences;
 }
