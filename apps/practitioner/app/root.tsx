@@ -1,4 +1,4 @@
-import { languages } from "@homeward/i18n";
+import { staffLanguageCodes, staffLanguages } from "@homeward/i18n";
 import { TranslationProvider, useTranslation } from "@homeward/i18n/react";
 import { languageBundle, optionalViewer } from "@homeward/runtime";
 import { AppShell, Document } from "@homeward/ui";
@@ -14,16 +14,21 @@ export const links: Route.LinksFunction = () => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await optionalViewer(context, request);
-  const bundle = languageBundle(request, viewer, [
-    "common",
-    "auth",
-    "practitioner",
-    "rules",
-    "caseload",
-    "chronology",
-    "assessment",
-    "decisions",
-  ]);
+  const bundle = languageBundle(
+    request,
+    viewer,
+    [
+      "common",
+      "auth",
+      "practitioner",
+      "rules",
+      "caseload",
+      "chronology",
+      "assessment",
+      "decisions",
+    ],
+    staffLanguageCodes,
+  );
   // Low-data mode: the browser asked to save data, or the person chose it.
   const lowData =
     request.headers.get("save-data")?.toLowerCase() === "on" || Boolean(viewer?.lowData);
@@ -50,7 +55,7 @@ function Shell({ children }: { children: React.ReactNode }) {
       appName={t("practitioner.name")}
       skipLinkLabel={t("skipToContent")}
       languageLabel={t("language.label")}
-      languages={languages}
+      languages={staffLanguages}
       currentLanguage={i18n.language}
       languageHref={(code) => `/language?lng=${code}&next=${encodeURIComponent(here)}`}
       account={

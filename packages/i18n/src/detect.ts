@@ -1,6 +1,6 @@
 // Which language to answer in: the person's saved preference, then the choice they made in
 // the page (the language cookie), then what their browser asks for, then English.
-import { defaultLanguage, isLanguageCode, type LanguageCode } from "./config.ts";
+import { defaultLanguage, isLanguageCode, type LanguageCode, languageCodes } from "./config.ts";
 
 export interface LanguageSignals {
   saved?: string | null | undefined;
@@ -8,12 +8,18 @@ export interface LanguageSignals {
   acceptLanguage?: string | null | undefined;
 }
 
-export function pickLanguage(signals: LanguageSignals): LanguageCode {
-  if (isLanguageCode(signals.saved)) return signals.saved;
-  if (isLanguageCode(signals.chosen)) return signals.chosen;
+/** `offered`: the languages this app is offered in (the practitioner app offers fewer). */
+export function pickLanguage(
+  signals: LanguageSignals,
+  offered: readonly LanguageCode[] = languageCodes,
+): LanguageCode {
+  const ok = (value: unknown): value is LanguageCode =>
+    isLanguageCode(value) && offered.includes(value);
+  if (ok(signals.saved)) return signals.saved;
+  if (ok(signals.chosen)) return signals.chosen;
   for (const tag of parseAcceptLanguage(signals.acceptLanguage ?? "")) {
     const base = tag.split("-")[0]?.toLowerCase();
-    if (isLanguageCode(base)) return base;
+    if (ok(base)) return base;
   }
   return defaultLanguage;
 }

@@ -26,10 +26,11 @@ export function createTranslator(bundle: LanguageBundle): i18n {
 
 export function bundleFor(
   lng: LanguageCode,
-  all: Record<LanguageCode, Record<Namespace, Messages>>,
+  all: Record<LanguageCode, Partial<Record<Namespace, Messages>>>,
   wanted: readonly Namespace[],
 ): LanguageBundle {
   const resources: Partial<Record<Namespace, Messages>> = {};
-  for (const ns of wanted) resources[ns] = all[lng][ns];
+  // A family language lacks the staff namespaces; English stands in rather than raw keys.
+  for (const ns of wanted) resources[ns] = all[lng][ns] ?? all.en[ns];
   return { lng, dir: directionOf(lng), resources };
 }

@@ -4,6 +4,8 @@ import type { AccountKind } from "@homeward/db";
 import {
   bundleFor,
   type LanguageBundle,
+  type LanguageCode,
+  languageCodes,
   languageFromCookie,
   type Namespace,
   pickLanguage,
@@ -56,20 +58,28 @@ export function assertSameOrigin(context: Readonly<RouterContextProvider>, reque
   if (!verdict.ok) throw data({ reason: "cross-site" }, { status: 403 });
 }
 
-export function languageFor(request: Request, viewer: Viewer | null) {
-  return pickLanguage({
-    saved: viewer?.preferredLanguage,
-    chosen: languageFromCookie(request.headers.get("cookie")),
-    acceptLanguage: request.headers.get("accept-language"),
-  });
+export function languageFor(
+  request: Request,
+  viewer: Viewer | null,
+  offered: readonly LanguageCode[] = languageCodes,
+) {
+  return pickLanguage(
+    {
+      saved: viewer?.preferredLanguage,
+      chosen: languageFromCookie(request.headers.get("cookie")),
+      acceptLanguage: request.headers.get("accept-language"),
+    },
+    offered,
+  );
 }
 
 export function languageBundle(
   request: Request,
   viewer: Viewer | null,
   namespaces: readonly Namespace[],
+  offered: readonly LanguageCode[] = languageCodes,
 ): LanguageBundle {
-  return bundleFor(languageFor(request, viewer), resources, namespaces);
+  return bundleFor(languageFor(request, viewer, offered), resources, namespaces);
 }
 
 /** Only local paths may be redirected to after sign-in or a language change. */
