@@ -1,9 +1,16 @@
 import { languages } from "@homeward/i18n";
 import { TranslationProvider, useTranslation } from "@homeward/i18n/react";
-import { languageBundle, optionalViewer } from "@homeward/runtime";
-import { AppShell, Document } from "@homeward/ui";
+import { hasLeftQuickly, languageBundle, optionalViewer, services } from "@homeward/runtime";
+import { AppShell, Document, LeaveQuickly } from "@homeward/ui";
 import stylesHref from "@homeward/ui/styles.css?url";
-import { NavLink, Outlet, useLoaderData, useLocation, useRouteLoaderData } from "react-router";
+import {
+  NavLink,
+  Outlet,
+  redirect,
+  useLoaderData,
+  useLocation,
+  useRouteLoaderData,
+} from "react-router";
 import type { Route } from "./+types/root";
 import { ErrorContent } from "./components/error-content.tsx";
 
@@ -14,8 +21,11 @@ export const links: Route.LinksFunction = () => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await optionalViewer(context, request);
+  // Just left quickly: whatever Homeward page this browser opens (Back, history) goes away too.
+  if (!viewer && hasLeftQuickly(request)) throw redirect(services(context).leaveQuicklyUrl);
   const bundle = languageBundle(request, viewer, [
     "common",
+    "safety",
     "auth",
     "portal",
     "rules",
@@ -55,6 +65,12 @@ function Shell({ children }: { children: React.ReactNode }) {
       languages={languages}
       currentLanguage={i18n.language}
       languageHref={(code) => `/language?lng=${code}&next=${encodeURIComponent(here)}`}
+      topControl={
+        <LeaveQuickly
+          label={t("safety:leaveQuickly.label")}
+          shortcutHint={t("safety:leaveQuickly.shortcut")}
+        />
+      }
       nav={root?.viewer ? <PortalNav /> : null}
       account={
         root?.viewer ? (

@@ -12,6 +12,7 @@ export default [
     route("sign-in", "routes/sign-in.tsx"),
     route("sign-in/code", "routes/sign-in-code.tsx"),
     route("sign-out", "routes/sign-out.tsx"),
+    route("leave", "routes/leave.tsx"),
     route("forgot-password", "routes/forgot-password.tsx"),
     route("reset-password", "routes/reset-password.tsx"),
     route("language", "routes/language.tsx"),

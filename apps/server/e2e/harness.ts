@@ -1,6 +1,7 @@
 // Starts Homeward (both built apps, a fresh PGlite, demo data) inside the test process and
 // drives Debian's Chromium through playwright-core.
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,9 +43,21 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
+/** Stands in for the neutral site "leave quickly" goes to (the test machine is offline). */
+async function startNeutralSite(): Promise<{ url: string; server: Server }> {
+  const server = createHttpServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end("<!doctype html><title>Weather</title><h1>Weather</h1>");
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${port}/weather`, server };
+}
+
 export async function startHarness(): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), "homeward-e2e-"));
   const [portalPort, practitionerPort] = [await freePort(), await freePort()];
+  const neutralSite = await startNeutralSite();
   const config = loadConfig({
     HOMEWARD_ENV: "test",
     DATA_DIR: dataDir,
@@ -54,6 +67,7 @@ export async function startHarness(): Promise<Harness> {
     SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
     // The demo's dates (meetings, reply-by dates) are written for late November 2026.
     HOMEWARD_START_TIME: process.env.E2E_START_TIME ?? "2026-11-26T12:00:00Z",
+    LEAVE_QUICKLY_URL: neutralSite.url,
   });
   const host = await startHost(config, () => {});
   const profiles: string[] = [];
@@ -90,6 +104,7 @@ export async function startHarness(): Promise<Harness> {
     async stop() {
       for (const context of contexts) await context.close().catch(() => {});
       await host.stop();
+      neutralSite.server.close();
       for (const dir of [...profiles, dataDir]) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -27,6 +27,8 @@ const envSchema = z
     SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).optional(),
     /** Tests and demos only: the case record's clock starts at this instant and runs on. */
     HOMEWARD_START_TIME: z.iso.datetime({ offset: true }).optional(),
+    // "Leave quickly" goes here: a busy, ordinary site that says nothing about care.
+    LEAVE_QUICKLY_URL: z.url({ protocol: /^https?$/ }).default("https://www.bbc.co.uk/weather"),
   })
   .superRefine((env, ctx) => {
     if (env.HOMEWARD_ENV !== "production") return;
@@ -78,6 +80,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === "true" : !production,
     signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
     clock: clockStartingAt(env.HOMEWARD_START_TIME),
+    leaveQuicklyUrl: env.LEAVE_QUICKLY_URL,
   };
 }
 

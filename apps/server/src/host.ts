@@ -28,6 +28,8 @@ export interface Host {
   auth: Record<AppName, Auth>;
   mailer: Mailer;
   urls: Record<AppName, string>;
+  /** Where the portal's "leave quickly" goes. */
+  leaveQuicklyUrl: string;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startHost(
         otherOrigin: origins[app === "portal" ? "practitioner" : "portal"],
         developmentPages: !config.production,
         clock: config.clock,
+        leaveQuicklyUrl: config.leaveQuicklyUrl,
       };
       const handler = await buildApp(
         app,
@@ -128,6 +131,7 @@ export async function startHost(
       auth,
       mailer,
       urls: origins,
+      leaveQuicklyUrl: config.leaveQuicklyUrl,
       async stop() {
         clearInterval(reminders);
         await reminding;

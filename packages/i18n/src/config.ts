@@ -25,6 +25,7 @@ export const familyNamespaces = [
   "agreement",
   "wishes",
   "account",
+  "safety",
 ] as const;
 
 /** Namespaces only the practitioner app uses: translated into the staff languages. */

@@ -13,6 +13,7 @@ import en_meetings from "./locales/en/meetings.json" with { type: "json" };
 import en_agreement from "./locales/en/agreement.json" with { type: "json" };
 import en_wishes from "./locales/en/wishes.json" with { type: "json" };
 import en_account from "./locales/en/account.json" with { type: "json" };
+import en_safety from "./locales/en/safety.json" with { type: "json" };
 import en_practitioner from "./locales/en/practitioner.json" with { type: "json" };
 import en_caseload from "./locales/en/caseload.json" with { type: "json" };
 import en_chronology from "./locales/en/chronology.json" with { type: "json" };
@@ -29,6 +30,7 @@ import cy_meetings from "./locales/cy/meetings.json" with { type: "json" };
 import cy_agreement from "./locales/cy/agreement.json" with { type: "json" };
 import cy_wishes from "./locales/cy/wishes.json" with { type: "json" };
 import cy_account from "./locales/cy/account.json" with { type: "json" };
+import cy_safety from "./locales/cy/safety.json" with { type: "json" };
 import cy_practitioner from "./locales/cy/practitioner.json" with { type: "json" };
 import cy_caseload from "./locales/cy/caseload.json" with { type: "json" };
 import cy_chronology from "./locales/cy/chronology.json" with { type: "json" };
@@ -45,6 +47,7 @@ import ar_meetings from "./locales/ar/meetings.json" with { type: "json" };
 import ar_agreement from "./locales/ar/agreement.json" with { type: "json" };
 import ar_wishes from "./locales/ar/wishes.json" with { type: "json" };
 import ar_account from "./locales/ar/account.json" with { type: "json" };
+import ar_safety from "./locales/ar/safety.json" with { type: "json" };
 import ar_practitioner from "./locales/ar/practitioner.json" with { type: "json" };
 import ar_caseload from "./locales/ar/caseload.json" with { type: "json" };
 import ar_chronology from "./locales/ar/chronology.json" with { type: "json" };
@@ -67,6 +70,7 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     agreement: en_agreement,
     wishes: en_wishes,
     account: en_account,
+    safety: en_safety,
     practitioner: en_practitioner,
     caseload: en_caseload,
     chronology: en_chronology,
@@ -85,6 +89,7 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     agreement: cy_agreement,
     wishes: cy_wishes,
     account: cy_account,
+    safety: cy_safety,
     practitioner: cy_practitioner,
     caseload: cy_caseload,
     chronology: cy_chronology,
@@ -103,6 +108,7 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     agreement: ar_agreement,
     wishes: ar_wishes,
     account: ar_account,
+    safety: ar_safety,
     practitioner: ar_practitioner,
     caseload: ar_caseload,
     chronology: ar_chronology,

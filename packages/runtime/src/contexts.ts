@@ -23,6 +23,8 @@ export interface AppServices {
    * a fixed moment (it then runs on from there) so date rules can be checked on any day.
    */
   clock: () => Date;
+  /** Where "leave quickly" sends a family member: a neutral site. */
+  leaveQuicklyUrl: string;
 }
 
 export interface RequestFacts {

@@ -24,4 +24,5 @@ export {
   startSignIn,
 } from "./sign-in.ts";
 export { changeLanguage, healthResponse } from "./pages.ts";
+export { hasLeftQuickly, leaveQuickly, leftQuicklySeconds } from "./leave-quickly.ts";
 export { orRefuse, serviceContext } from "./service-context.ts";

@@ -9,6 +9,8 @@ export interface AppShellProps {
   languages: readonly LanguageOption[];
   currentLanguage: string;
   languageHref: (code: string) => string;
+  /** A control that must be the first thing after the skip link (the portal's leave quickly). */
+  topControl?: ReactNode;
   /** Shown when signed in: who, and the sign-out control. */
   account?: ReactNode;
   /** The main navigation, shown under the header when signed in. */
@@ -24,6 +26,7 @@ export function AppShell(props: AppShellProps) {
       <a className="hw-skip-link" href="#main">
         {props.skipLinkLabel}
       </a>
+      {props.topControl}
       <header className="hw-header">
         <a className="hw-header__name" href={props.homeHref ?? "/"}>
           {props.appName}

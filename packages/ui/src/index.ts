@@ -15,6 +15,12 @@ export {
   SignInForm,
   type SignInFormText,
 } from "./sign-in-forms.tsx";
+export {
+  LeaveQuickly,
+  type LeaveQuicklyProps,
+  leaveQuicklyPath,
+  leftQuicklyCookie,
+} from "./leave-quickly.tsx";
 export { PageTitle } from "./page-title.tsx";
 export { RadioGroup, type RadioGroupProps, type RadioOption } from "./radio-group.tsx";
 export {
