@@ -1,7 +1,14 @@
-import { languages } from "@homeward/i18n";
+import { languages, needsTranslationNote } from "@homeward/i18n";
 import { TranslationProvider, useTranslation } from "@homeward/i18n/react";
 import { hasLeftQuickly, languageBundle, optionalViewer, services } from "@homeward/runtime";
-import { AppShell, Document, LeaveQuickly } from "@homeward/ui";
+import {
+  AppShell,
+  Document,
+  languageChoiceHref,
+  languagePageHref,
+  LeaveQuickly,
+  TranslationNote,
+} from "@homeward/ui";
 import stylesHref from "@homeward/ui/styles.css?url";
 import {
   NavLink,
@@ -35,6 +42,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     "agreement",
     "wishes",
     "account",
+    "plan",
   ]);
   // Low-data mode: the browser asked to save data, or the person chose it.
   const lowData =
@@ -65,6 +73,16 @@ function Shell({ children }: { children: React.ReactNode }) {
       languages={languages}
       currentLanguage={i18n.language}
       languageHref={(code) => `/language?lng=${code}&next=${encodeURIComponent(here)}`}
+      languagePageHref={languagePageHref(here)}
+      notice={
+        needsTranslationNote(i18n.language) ? (
+          <TranslationNote
+            text={t("translation.notChecked")}
+            linkLabel={t("translation.readInEnglish")}
+            englishHref={languageChoiceHref("en", here)}
+          />
+        ) : null
+      }
       topControl={
         <LeaveQuickly
           label={t("safety:leaveQuickly.label")}
@@ -92,6 +110,7 @@ const portalSections = [
   { to: "/", key: "home", end: true },
   { to: "/traffic-light", key: "trafficLight", end: false },
   { to: "/agreement", key: "agreement", end: false },
+  { to: "/plan", key: "plan", end: false },
   { to: "/records", key: "records", end: false },
   { to: "/views", key: "views", end: false },
   { to: "/meetings", key: "meetings", end: false },

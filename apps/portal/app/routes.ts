@@ -2,6 +2,7 @@ import { index, layout, type RouteConfig, route } from "@react-router/dev/routes
 import account from "./routes/account/routes.ts";
 import agreement from "./routes/agreement/routes.ts";
 import meetings from "./routes/meetings/routes.ts";
+import plan from "./routes/plan/routes.ts";
 import records from "./routes/records/routes.ts";
 import traffic from "./routes/traffic/routes.ts";
 import wishes from "./routes/wishes/routes.ts";
@@ -23,6 +24,7 @@ export default [
     ...records,
     ...wishes,
     ...meetings,
+    ...plan,
     ...account,
     // Last: every other address is a translated "page not found".
     route("*", "routes/not-found.tsx"),

@@ -1,11 +1,19 @@
-import { staffLanguageCodes, staffLanguages } from "@homeward/i18n";
+import { needsTranslationNote, staffLanguageCodes, staffLanguages } from "@homeward/i18n";
 import { TranslationProvider, useTranslation } from "@homeward/i18n/react";
-import { languageBundle, optionalViewer } from "@homeward/runtime";
-import { AppShell, Document } from "@homeward/ui";
+import { languageBundle, optionalViewer, services } from "@homeward/runtime";
+import { managedTeams } from "@homeward/services/manager";
+import {
+  AppShell,
+  Document,
+  languageChoiceHref,
+  languagePageHref,
+  TranslationNote,
+} from "@homeward/ui";
 import stylesHref from "@homeward/ui/styles.css?url";
 import { Outlet, useLoaderData, useLocation, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import { ErrorContent } from "./components/error-content.tsx";
+import { ManagerNav } from "./components/manager-nav.tsx";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -26,13 +34,30 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       "chronology",
       "assessment",
       "decisions",
+      "plans",
+      "builder",
+      "manager",
+      "review",
     ],
     staffLanguageCodes,
   );
   // Low-data mode: the browser asked to save data, or the person chose it.
   const lowData =
     request.headers.get("save-data")?.toLowerCase() === "on" || Boolean(viewer?.lowData);
-  return { bundle, lowData, viewer: viewer ? { name: viewer.name } : null };
+  // Team managers get a link to their teams' figures (issue 7).
+  const svc = services(context);
+  const manages = viewer
+    ? (
+        await managedTeams({
+          db: svc.db,
+          userId: viewer.userId,
+          kind: viewer.kind,
+          app: svc.app,
+          now: svc.clock(),
+        })
+      ).length > 0
+    : false;
+  return { bundle, lowData, viewer: viewer ? { name: viewer.name, manages } : null };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -58,6 +83,17 @@ function Shell({ children }: { children: React.ReactNode }) {
       languages={staffLanguages}
       currentLanguage={i18n.language}
       languageHref={(code) => `/language?lng=${code}&next=${encodeURIComponent(here)}`}
+      languagePageHref={languagePageHref(here)}
+      notice={
+        needsTranslationNote(i18n.language) ? (
+          <TranslationNote
+            text={t("translation.notChecked")}
+            linkLabel={t("translation.readInEnglish")}
+            englishHref={languageChoiceHref("en", here)}
+          />
+        ) : null
+      }
+      nav={root?.viewer?.manages ? <ManagerNav /> : null}
       account={
         root?.viewer ? (
           <form method="post" action="/sign-out" className="hw-account">

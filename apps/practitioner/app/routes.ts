@@ -3,7 +3,11 @@ import assessment from "./routes/assessment/routes.ts";
 import caseload from "./routes/caseload/routes.ts";
 import cases from "./routes/cases/routes.ts";
 import chronology from "./routes/chronology/routes.ts";
+import agreements from "./routes/agreements/routes.ts";
 import decisions from "./routes/decisions/routes.ts";
+import manager from "./routes/manager/routes.ts";
+import plans from "./routes/plans/routes.ts";
+import records from "./routes/records/routes.ts";
 
 export default [
   layout("routes/shell.tsx", [
@@ -20,6 +24,10 @@ export default [
     ...chronology,
     ...assessment,
     ...decisions,
+    ...plans,
+    ...records,
+    ...agreements,
+    ...manager,
     // Last: every other address is a translated "page not found".
     route("*", "routes/not-found.tsx"),
   ]),

@@ -88,7 +88,10 @@ describe("the caseload", () => {
     await page.goto(harness.practitioner);
     await page.locator("th a", { hasText: "Reference" }).click();
     await page.waitForURL(/dir=desc/);
-    await expect.poll(() => references(page)).toEqual(["HW-1003", "HW-1002", "HW-1001"]);
+    // Priya also manages the North team, whose HW-06xx cases follow (demo-cohort.ts).
+    await expect
+      .poll(async () => (await references(page)).slice(0, 3))
+      .toEqual(["HW-1003", "HW-1002", "HW-1001"]);
     await context.close();
   });
 

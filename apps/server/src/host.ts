@@ -20,6 +20,7 @@ import express from "express";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import { toNodeHandler } from "better-auth/node";
 import type { HostConfig } from "./env.ts";
+import { integrationApi } from "./integration-api.ts";
 import { createNotifications } from "./notifications.ts";
 import { securityHeaders } from "./security-headers.ts";
 
@@ -175,6 +176,13 @@ async function buildApp(
   );
   server.use(express.static(join(buildDir, "client"), { maxAge: "1h", index: false }));
   server.all("/api/auth/*splat", toNodeHandler(services.auth));
+  // Host case-management systems: JSON, key-and-secret authentication, no sessions.
+  if (app === "practitioner") {
+    server.use(
+      "/api/v1",
+      inFlight.track(integrationApi({ db: services.db, clock: services.clock })),
+    );
+  }
   server.all(
     "*splat",
     inFlight.track(

@@ -1,5 +1,11 @@
 // `./homeward start` ends here: both apps, the embedded database, demo data.
-import { demoAccounts, demoPassword, demoTotpSecret, FolderLockedError } from "@homeward/db";
+import {
+  demoAccounts,
+  demoIntegrationClient,
+  demoPassword,
+  demoTotpSecret,
+  FolderLockedError,
+} from "@homeward/db";
 import { demoTotp } from "./demo-totp.ts";
 import { loadConfig } from "./env.ts";
 import { startHost } from "./host.ts";
@@ -28,6 +34,9 @@ async function main() {
       "Practitioners need a TOTP code. Add this secret to an authenticator app:",
       `  ${demoTotp(demoTotpSecret, "demo").secret.base32}`,
       `  (or print the current code with: ./homeward totp)`,
+      "Integration API (host case-management systems): /api/v1 on the practitioner port,",
+      `  described at ${host.urls.practitioner}/api/v1/openapi.json. Demo client:`,
+      `  key id ${demoIntegrationClient.keyId}, secret ${demoIntegrationClient.secret}`,
     );
   }
   console.log(lines.join("\n"));

@@ -6,6 +6,7 @@ import {
   type Membership,
   type PolicyViewer,
   type ResourceFacts,
+  systemScopes,
 } from "./policy.ts";
 
 const now = new Date("2026-11-26T12:00:00Z");
@@ -267,5 +268,126 @@ describe("practitioners", () => {
     expect(allowed(manager, "finalise", decision)).toBe(true);
     expect(allowed(sw, "finalise", decision)).toBe(false);
     expect(allowed(sw, "create", decision)).toBe(true);
+  });
+});
+
+describe("host systems (the integration API)", () => {
+  const system = (scopes: PolicyViewer["scopes"], authorityId: string | null = "a1") =>
+    ({
+      userId: "client-1",
+      kind: "system",
+      authorityId,
+      teams: [],
+      memberships: [],
+      scopes,
+    }) satisfies PolicyViewer;
+  const everything = system([...systemScopes]);
+  const finalised = entry({ status: "finalised", sharedWithMemberIds: [] });
+
+  it("reach only their own authority's cases", () => {
+    expect(reason(system([...systemScopes], "a2"), "read", { type: "case", ...base })).toBe(
+      "OTHER_AUTHORITY",
+    );
+    expect(reason(system([...systemScopes], null), "read", finalised)).toBe("OTHER_AUTHORITY");
+    expect(allowed(everything, "read", { type: "case", ...base })).toBe(true);
+  });
+  it("do nothing without a scope, and only what each scope grants", () => {
+    expect(reason(system([]), "read", { type: "case", ...base })).toBe("MISSING_SCOPE");
+    expect(reason(system(undefined), "read", finalised)).toBe("MISSING_SCOPE");
+    const readsOnly = system(["read:classification", "read:agreement", "read:entries"]);
+    expect(reason(readsOnly, "update", { type: "case", ...base })).toBe("MISSING_SCOPE");
+    expect(reason(readsOnly, "create", { type: "person", ...base })).toBe("MISSING_SCOPE");
+    expect(reason(readsOnly, "update", { type: "placement", ...base })).toBe("MISSING_SCOPE");
+    expect(reason(system(["write:people"]), "read", finalised)).toBe("MISSING_SCOPE");
+    expect(
+      reason(system(["read:entries"]), "read", { type: "risk_review", ...base, agreed: true }),
+    ).toBe("MISSING_SCOPE");
+    expect(allowed(system(["write:legal_status"]), "update", { type: "case", ...base })).toBe(true);
+    expect(allowed(system(["write:placement"]), "update", { type: "placement", ...base })).toBe(
+      true,
+    );
+    expect(allowed(system(["write:people"]), "create", { type: "person", ...base })).toBe(true);
+  });
+  it("never touch what no scope names, whatever they hold", () => {
+    for (const type of [
+      "factor_assessment",
+      "risk_classification",
+      "views_and_wishes",
+      "person_contact",
+      "audit_log",
+      "decision",
+      "plan",
+    ] as const) {
+      expect(reason(everything, "read", { type, ...base })).toBe("ROLE_NOT_ALLOWED");
+    }
+    expect(reason(everything, "finalise", finalised)).toBe("ROLE_NOT_ALLOWED");
+    expect(reason(everything, "update", finalised)).toBe("ROLE_NOT_ALLOWED");
+    expect(reason(everything, "share", { type: "agreement", ...base, published: true })).toBe(
+      "ROLE_NOT_ALLOWED",
+    );
+  });
+  it("read only final records: finalised entries, agreed reviews, published agreements", () => {
+    expect(allowed(everything, "read", finalised)).toBe(true);
+    expect(reason(everything, "read", entry({ status: "draft" }))).toBe("NOT_FINALISED");
+    expect(reason(everything, "read", entry({ status: "shared_for_review" }))).toBe(
+      "NOT_FINALISED",
+    );
+    expect(reason(everything, "read", { type: "risk_review", ...base, agreed: false })).toBe(
+      "NOT_FINALISED",
+    );
+    expect(allowed(everything, "read", { type: "risk_review", ...base, agreed: true })).toBe(true);
+    expect(reason(everything, "read", { type: "agreement", ...base, published: false })).toBe(
+      "NOT_FINALISED",
+    );
+    expect(allowed(everything, "read", { type: "agreement", ...base, published: true })).toBe(true);
+  });
+  it("read a not-for-family entry only with its own scope", () => {
+    const confidential = entry({ status: "finalised", notForFamily: true });
+    expect(reason(system(["read:entries"]), "read", confidential)).toBe("MISSING_SCOPE");
+    expect(
+      allowed(system(["read:entries", "read:entries_not_for_family"]), "read", confidential),
+    ).toBe(true);
+  });
+  it("read a family member's response once sent, never their draft", () => {
+    const response: ResourceFacts = { type: "family_response", ...base, authorMemberId: "m-mum" };
+    expect(allowed(system(["read:entries"]), "read", response)).toBe(true);
+    expect(reason(system(["read:entries"]), "read", { ...response, draft: true })).toBe(
+      "PRIVATE_TO_AUTHOR",
+    );
+  });
+});
+
+describe("plans and the return home (issue 7, part 3)", () => {
+  const plan = (planActive: boolean): ResourceFacts => ({ type: "plan", ...base, planActive });
+  const sw = staff([{ teamId: "t1", role: "social_worker" }], [member("m-sw", "social_worker")]);
+  const coWorker = staff([{ teamId: "t1", role: "co_worker" }]);
+  const manager = staff([{ teamId: "t1", role: "team_manager" }]);
+  it("a family reads a plan only once it is in force, and never changes one", () => {
+    expect(allowed(family(mum), "read", plan(true))).toBe(true);
+    expect(allowed(family(yp), "read", plan(true))).toBe(true);
+    expect(reason(family(mum), "read", plan(false))).toBe("NOT_SHARED_WITH_YOU");
+    for (const action of ["create", "update", "share", "finalise"] as const) {
+      expect(reason(family(mum), action, plan(true))).toBe("ROLE_NOT_ALLOWED");
+    }
+  });
+  it("the social worker writes and activates plans; a manager activates; a co-worker reads", () => {
+    expect(allowed(sw, "create", plan(false))).toBe(true);
+    expect(allowed(sw, "update", plan(false))).toBe(true);
+    expect(allowed(sw, "share", plan(false))).toBe(true);
+    expect(allowed(manager, "share", plan(false))).toBe(true);
+    expect(reason(manager, "update", plan(false))).toBe("ROLE_NOT_ALLOWED");
+    expect(allowed(coWorker, "read", plan(false))).toBe(true);
+    expect(reason(coWorker, "update", plan(false))).toBe("ROLE_NOT_ALLOWED");
+    expect(reason(coWorker, "share", plan(false))).toBe("ROLE_NOT_ALLOWED");
+  });
+  it("recording the return home or a return to care changes the case: not a co-worker's or a family's", () => {
+    const kase: ResourceFacts = { type: "case", ...base };
+    expect(allowed(sw, "update", kase)).toBe(true);
+    expect(allowed(manager, "update", kase)).toBe(true);
+    expect(reason(coWorker, "update", kase)).toBe("ROLE_NOT_ALLOWED");
+    expect(reason(family(mum), "update", kase)).toBe("ROLE_NOT_ALLOWED");
+    expect(reason(staff([{ teamId: "t1", role: "social_worker" }], [], "a2"), "update", kase)).toBe(
+      "OTHER_AUTHORITY",
+    );
   });
 });

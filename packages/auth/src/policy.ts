@@ -46,11 +46,30 @@ export interface Membership {
   permissions: readonly string[] | null;
 }
 
+/**
+ * What a host case-management system may be granted (issue 7, part 5). Each names the one
+ * thing it allows; reads are of final records only (agreed, published, finalised). The list
+ * is stored with the client (packages/db/src/schema/integration.ts) and must match it.
+ */
+export const systemScopes = [
+  "read:classification",
+  "read:agreement",
+  "read:entries",
+  "read:entries_not_for_family",
+  "write:people",
+  "write:legal_status",
+  "write:placement",
+] as const;
+export type SystemScope = (typeof systemScopes)[number];
+
 export interface PolicyViewer {
+  /** The signed-in user's id; for a system, its integration client's id. */
   userId: string;
-  kind: "family" | "practitioner";
-  /** Practitioners: their authority. */
+  kind: "family" | "practitioner" | "system";
+  /** Practitioners and systems: their authority. */
   authorityId: string | null;
+  /** Systems: what their credential was granted (nothing else is allowed). */
+  scopes?: readonly SystemScope[];
   /** Practitioners: their teams and role in each. */
   teams: readonly { teamId: string; role: StaffRole }[];
   /** The viewer's memberships on the resource's case (any status; the policy checks activity). */
@@ -97,7 +116,7 @@ export interface ResourceFacts {
 }
 
 export type Decision =
-  | { allowed: true; as: CaseRole | "staff"; onBehalfOf: string | null }
+  | { allowed: true; as: CaseRole | "staff" | "system"; onBehalfOf: string | null }
   | { allowed: false; reason: DenialReason };
 
 export type DenialReason =
@@ -117,7 +136,10 @@ export type DenialReason =
   | "READER_IS_ALLOCATED_WORKER"
   | "READER_HAS_WORKED_WITH_FAMILY"
   | "NOT_PERMITTED_BY_PERSON"
-  | "INTERPRETERS_CANNOT";
+  | "INTERPRETERS_CANNOT"
+  | "MISSING_SCOPE"
+  | "NOT_FINALISED"
+  | "NOT_IN_TEAM";
 
 const deny = (reason: DenialReason): Decision => ({ allowed: false, reason });
 
@@ -134,9 +156,57 @@ export function can(
   resource: ResourceFacts,
   now: Date = new Date(),
 ): Decision {
+  if (viewer.kind === "system") return systemDecision(viewer, action, resource);
   return viewer.kind === "practitioner"
     ? staffDecision(viewer, action, resource)
     : familyDecision(viewer, action, resource, now);
+}
+
+// ---------------------------------------------------------------------------------------
+// Host systems (the integration API): their authority's cases only, only what a scope grants,
+// and of the record only what is final - never drafts, open reviews or unpublished agreements
+// (docs/decisions/010-integration-api.md).
+
+/** The one scope each thing a system may do needs. */
+const systemGrants: Partial<Record<ResourceType, Partial<Record<Action, SystemScope>>>> = {
+  risk_review: { read: "read:classification" },
+  agreement: { read: "read:agreement" },
+  record_entry: { read: "read:entries" },
+  family_response: { read: "read:entries" },
+  // A system reads back what it may write, so it can send the version it changes.
+  person: { read: "write:people", create: "write:people", update: "write:people" },
+  case: { update: "write:legal_status" },
+  placement: { read: "write:placement", create: "write:placement", update: "write:placement" },
+};
+
+function systemDecision(viewer: PolicyViewer, action: Action, resource: ResourceFacts): Decision {
+  if (!viewer.authorityId || viewer.authorityId !== resource.authorityId)
+    return deny("OTHER_AUTHORITY");
+  const scopes = viewer.scopes ?? [];
+  const ok: Decision = { allowed: true, as: "system", onBehalfOf: null };
+  // Finding a case (its id, reference, stage) is part of every scope's work.
+  if (resource.type === "case" && action === "read")
+    return scopes.length > 0 ? ok : deny("MISSING_SCOPE");
+  const needed = systemGrants[resource.type]?.[action];
+  if (!needed) return deny("ROLE_NOT_ALLOWED");
+  if (!scopes.includes(needed)) return deny("MISSING_SCOPE");
+  switch (resource.type) {
+    case "record_entry":
+      if (resource.status !== "finalised") return deny("NOT_FINALISED");
+      // Confidential from the family is not confidential from the authority's own record,
+      // but it takes its own scope: a system that feeds a family-facing service never gets it.
+      if (resource.notForFamily && !scopes.includes("read:entries_not_for_family"))
+        return deny("MISSING_SCOPE");
+      return ok;
+    case "family_response":
+      return resource.draft ? deny("PRIVATE_TO_AUTHOR") : ok;
+    case "risk_review":
+      return resource.agreed ? ok : deny("NOT_FINALISED");
+    case "agreement":
+      return resource.published ? ok : deny("NOT_FINALISED");
+    default:
+      return ok;
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -459,5 +529,24 @@ function personDecision(
 export function canAssignFileReader(existingRolesOnCase: readonly CaseRole[]): Decision {
   if (existingRolesOnCase.includes("social_worker")) return deny("READER_IS_ALLOCATED_WORKER");
   if (existingRolesOnCase.includes("co_worker")) return deny("READER_HAS_WORKED_WITH_FAMILY");
+  return { allowed: true, as: "staff", onBehalfOf: null };
+}
+
+/**
+ * A team's figures - its cases by level and stage, overdue work, how often the two
+ * independent classifications agree, and what became of its returns home (issue 7) - are
+ * for the team's manager. They gather every family of the team, so a role on one case (or
+ * another role in the team) does not open them.
+ */
+export function canReadTeamFigures(
+  viewer: PolicyViewer,
+  team: { teamId: string; authorityId: string },
+): Decision {
+  if (viewer.kind !== "practitioner") return deny("NOT_SIGNED_IN_AS_STAFF");
+  if (!viewer.authorityId || viewer.authorityId !== team.authorityId)
+    return deny("OTHER_AUTHORITY");
+  const roles = viewer.teams.filter((t) => t.teamId === team.teamId).map((t) => t.role);
+  if (roles.length === 0) return deny("NOT_IN_TEAM");
+  if (!roles.includes("team_manager")) return deny("ROLE_NOT_ALLOWED");
   return { allowed: true, as: "staff", onBehalfOf: null };
 }

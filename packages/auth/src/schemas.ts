@@ -1,5 +1,6 @@
 // Sign-in form schemas, shared by both apps. Messages are i18n keys (namespace "auth"),
 // translated where they are shown.
+import { asciiDigits } from "@homeward/i18n";
 import { z } from "zod";
 
 export const signInSchema = z.object({
@@ -15,10 +16,12 @@ export const signInSchema = z.object({
 });
 
 export const codeSchema = z.object({
+  // A code typed on an Arabic, Urdu, Pashto or Bengali keyboard, or copied from an email with
+  // its bidi marks, is still the same six digits.
   code: z
     .string({ error: "auth:errors.codeFormat" })
-    .trim()
-    .regex(/^\d{6}$/, { error: "auth:errors.codeFormat" }),
+    .transform((code) => asciiDigits(code).trim())
+    .pipe(z.string().regex(/^\d{6}$/, { error: "auth:errors.codeFormat" })),
   next: z.string().optional(),
 });
 

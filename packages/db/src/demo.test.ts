@@ -49,6 +49,8 @@ describe(`the demo case record on ${databaseUnderTest}`, () => {
     const cases = await handle.db
       .select({ id: childCase.id, stage: childCase.stage, riskLevel: childCase.riskLevel })
       .from(childCase)
+      // The first team's; the second team's history is demo-cohort.ts.
+      .where(eq(childCase.teamId, "team-demo"))
       .orderBy(asc(childCase.reference));
     expect(cases).toEqual([
       { id: demoIds.cases.mia, stage: "initial_assessment", riskLevel: null },

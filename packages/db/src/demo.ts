@@ -5,6 +5,10 @@
 import type { FactorId } from "@homeward/rules";
 import { count } from "drizzle-orm";
 import type { Database } from "./client.ts";
+import { seedDemoCohort } from "./demo-cohort.ts";
+import { seedDemoIntegration } from "./demo-integration.ts";
+import { seedDemoPlans } from "./demo-plans.ts";
+import { seedDemoRecordReview } from "./demo-record-review.ts";
 import {
   agreementAcknowledgement,
   agreementGoal,
@@ -1681,6 +1685,10 @@ export async function seedDemoData(
   }
   // The record in one transaction, so a failed seed leaves no half-built case behind.
   await db.transaction((tx) => seedCaseRecord(tx, userIds));
+  await seedDemoIntegration(db);
+  await seedDemoRecordReview(db);
+  await seedDemoPlans(db);
+  await seedDemoCohort(db, userIds.teamManager);
   return true;
 }
 

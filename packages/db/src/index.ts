@@ -17,6 +17,10 @@ export {
   demoTotpSecret,
 } from "./demo.ts";
 export { type AuditEntry, recordAudit } from "./queries/audit.ts";
+export { demoCohortCaseId, demoCohortStaff, demoCohortTeam } from "./demo-cohort.ts";
+export { demoIntegrationClient } from "./demo-integration.ts";
+export { demoConfidentialNames } from "./demo-record-review.ts";
+export { hashClientSecret, newClientCredentials } from "./integration-credentials.ts";
 export {
   type CaseloadRow,
   caseloadForPractitioner,

@@ -6,6 +6,13 @@ export const languages = [
   { code: "en", name: "English", dir: "ltr", staff: true },
   { code: "cy", name: "Cymraeg", dir: "ltr", staff: true },
   { code: "ar", name: "العربية", dir: "rtl", staff: true },
+  { code: "pl", name: "Polski", dir: "ltr", staff: false },
+  { code: "ro", name: "Română", dir: "ltr", staff: false },
+  { code: "bn", name: "বাংলা", dir: "ltr", staff: false },
+  { code: "so", name: "Soomaali", dir: "ltr", staff: false },
+  { code: "ur", name: "اردو", dir: "rtl", staff: false },
+  { code: "ps", name: "پښتو", dir: "rtl", staff: false },
+  { code: "ti", name: "ትግርኛ", dir: "ltr", staff: false },
 ] as const;
 
 export type LanguageCode = (typeof languages)[number]["code"];
@@ -26,6 +33,7 @@ export const familyNamespaces = [
   "wishes",
   "account",
   "safety",
+  "plan",
 ] as const;
 
 /** Namespaces only the practitioner app uses: translated into the staff languages. */
@@ -35,6 +43,10 @@ export const staffNamespaces = [
   "chronology",
   "assessment",
   "decisions",
+  "plans",
+  "builder",
+  "review",
+  "manager",
 ] as const;
 
 export const namespaces = [...familyNamespaces, ...staffNamespaces] as const;
@@ -59,12 +71,34 @@ export function directionOf(code: LanguageCode): "ltr" | "rtl" {
 }
 
 /**
- * The locale for Intl (dates, numbers) of each language: British English and Welsh as used
- * in Wales, and Arabic with the Western digits its translations use.
+ * The locale for Intl (dates, times, numbers, lists) of each language. Two rules decide it:
+ * - Digits: the same digits as the language's translations, so a page never mixes two digit
+ *   sets. Arabic, Urdu and Bengali are written with Western digits (0-9) here, as on the
+ *   council's letters, court papers and the sign-in codes people copy; for Urdu that is also
+ *   CLDR's default and usual in Pakistan. Pashto keeps its own Eastern Arabic-Indic digits
+ *   (۰-۹), as printed in Afghanistan and in its translation here.
+ * - Calendar: always Gregorian, because hearings and deadlines are set by English and Welsh
+ *   courts. CLDR gives Pashto the Persian solar calendar by default, so it is set explicitly.
+ * British English and Welsh as used in Wales; Tigrinya as in Eritrea, where most
+ * Tigrinya-speaking families in the UK come from (Gregorian there too). Somali: Node 24's full
+ * ICU has Somali month and day names ("Khamiis, Diseembar 3, 2026"), so plain "so" reads
+ * correctly.
  */
+export const intlLocales: Readonly<Record<string, string>> = {
+  en: "en-GB",
+  cy: "cy-GB",
+  ar: "ar-u-nu-latn",
+  pl: "pl-PL",
+  ro: "ro-RO",
+  bn: "bn-u-nu-latn",
+  so: "so",
+  // 24-hour clock: a 12-hour "ሰዓት 6:05" can be read on the traditional Eritrean/Ethiopian
+  // clock, which counts hours from 6 am; "18:05" cannot, and matches the council's letters.
+  ti: "ti-ER-u-ca-gregory-hc-h23",
+  ur: "ur-PK-u-nu-latn",
+  ps: "ps-AF-u-ca-gregory-nu-arabext",
+};
+
 export function intlLocale(code: string): string {
-  if (code === "en") return "en-GB";
-  if (code === "cy") return "cy-GB";
-  if (code === "ar") return "ar-u-nu-latn";
-  return code;
+  return intlLocales[code] ?? code;
 }

@@ -1,4 +1,7 @@
+export * from "./bidi.ts";
 export * from "./config.ts";
 export * from "./detect.ts";
 export { bundleFor, createTranslator, type LanguageBundle } from "./instance.ts";
+export { intlSpeaks } from "./intl-support.ts";
 export { type ChangeTiming, whenItCouldChange } from "./risk-sentences.ts";
+export { needsTranslationNote, type TranslationStatus, translationStatusOf } from "./status.ts";

@@ -1,5 +1,6 @@
 // An i18next instance for one language, used on the server per request and in the browser.
 import i18next, { type i18n } from "i18next";
+import { interpolatedValue } from "./bidi.ts";
 import { directionOf, type LanguageCode, type Namespace } from "./config.ts";
 import type { Messages } from "./resources.ts";
 
@@ -18,7 +19,14 @@ export function createTranslator(bundle: LanguageBundle): i18n {
     ns: Object.keys(bundle.resources),
     defaultNS: "common",
     initAsync: false,
-    interpolation: { escapeValue: false },
+    // React escapes HTML itself. The "escape" step is used instead to write each inserted
+    // value for the language: numbers in its digits, text isolated for bidi (bidi.ts). The
+    // direction comes from the language, not the bundle, so emails get it right too.
+    interpolation: {
+      escapeValue: true,
+      useRawValueToEscape: true,
+      escape: (value: unknown) => interpolatedValue(value, bundle.lng, directionOf(bundle.lng)),
+    },
     returnNull: false,
   });
   return instance;

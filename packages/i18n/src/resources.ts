@@ -14,11 +14,16 @@ import en_agreement from "./locales/en/agreement.json" with { type: "json" };
 import en_wishes from "./locales/en/wishes.json" with { type: "json" };
 import en_account from "./locales/en/account.json" with { type: "json" };
 import en_safety from "./locales/en/safety.json" with { type: "json" };
+import en_plan from "./locales/en/plan.json" with { type: "json" };
 import en_practitioner from "./locales/en/practitioner.json" with { type: "json" };
 import en_caseload from "./locales/en/caseload.json" with { type: "json" };
 import en_chronology from "./locales/en/chronology.json" with { type: "json" };
 import en_assessment from "./locales/en/assessment.json" with { type: "json" };
 import en_decisions from "./locales/en/decisions.json" with { type: "json" };
+import en_plans from "./locales/en/plans.json" with { type: "json" };
+import en_builder from "./locales/en/builder.json" with { type: "json" };
+import en_review from "./locales/en/review.json" with { type: "json" };
+import en_manager from "./locales/en/manager.json" with { type: "json" };
 import cy_common from "./locales/cy/common.json" with { type: "json" };
 import cy_auth from "./locales/cy/auth.json" with { type: "json" };
 import cy_portal from "./locales/cy/portal.json" with { type: "json" };
@@ -31,11 +36,16 @@ import cy_agreement from "./locales/cy/agreement.json" with { type: "json" };
 import cy_wishes from "./locales/cy/wishes.json" with { type: "json" };
 import cy_account from "./locales/cy/account.json" with { type: "json" };
 import cy_safety from "./locales/cy/safety.json" with { type: "json" };
+import cy_plan from "./locales/cy/plan.json" with { type: "json" };
 import cy_practitioner from "./locales/cy/practitioner.json" with { type: "json" };
 import cy_caseload from "./locales/cy/caseload.json" with { type: "json" };
 import cy_chronology from "./locales/cy/chronology.json" with { type: "json" };
 import cy_assessment from "./locales/cy/assessment.json" with { type: "json" };
 import cy_decisions from "./locales/cy/decisions.json" with { type: "json" };
+import cy_plans from "./locales/cy/plans.json" with { type: "json" };
+import cy_builder from "./locales/cy/builder.json" with { type: "json" };
+import cy_review from "./locales/cy/review.json" with { type: "json" };
+import cy_manager from "./locales/cy/manager.json" with { type: "json" };
 import ar_common from "./locales/ar/common.json" with { type: "json" };
 import ar_auth from "./locales/ar/auth.json" with { type: "json" };
 import ar_portal from "./locales/ar/portal.json" with { type: "json" };
@@ -48,11 +58,107 @@ import ar_agreement from "./locales/ar/agreement.json" with { type: "json" };
 import ar_wishes from "./locales/ar/wishes.json" with { type: "json" };
 import ar_account from "./locales/ar/account.json" with { type: "json" };
 import ar_safety from "./locales/ar/safety.json" with { type: "json" };
+import ar_plan from "./locales/ar/plan.json" with { type: "json" };
 import ar_practitioner from "./locales/ar/practitioner.json" with { type: "json" };
 import ar_caseload from "./locales/ar/caseload.json" with { type: "json" };
 import ar_chronology from "./locales/ar/chronology.json" with { type: "json" };
 import ar_assessment from "./locales/ar/assessment.json" with { type: "json" };
 import ar_decisions from "./locales/ar/decisions.json" with { type: "json" };
+import ar_plans from "./locales/ar/plans.json" with { type: "json" };
+import ar_builder from "./locales/ar/builder.json" with { type: "json" };
+import ar_review from "./locales/ar/review.json" with { type: "json" };
+import ar_manager from "./locales/ar/manager.json" with { type: "json" };
+import pl_common from "./locales/pl/common.json" with { type: "json" };
+import pl_auth from "./locales/pl/auth.json" with { type: "json" };
+import pl_portal from "./locales/pl/portal.json" with { type: "json" };
+import pl_rules from "./locales/pl/rules.json" with { type: "json" };
+import pl_mail from "./locales/pl/mail.json" with { type: "json" };
+import pl_records from "./locales/pl/records.json" with { type: "json" };
+import pl_traffic from "./locales/pl/traffic.json" with { type: "json" };
+import pl_meetings from "./locales/pl/meetings.json" with { type: "json" };
+import pl_agreement from "./locales/pl/agreement.json" with { type: "json" };
+import pl_wishes from "./locales/pl/wishes.json" with { type: "json" };
+import pl_account from "./locales/pl/account.json" with { type: "json" };
+import pl_safety from "./locales/pl/safety.json" with { type: "json" };
+import pl_plan from "./locales/pl/plan.json" with { type: "json" };
+import ro_common from "./locales/ro/common.json" with { type: "json" };
+import ro_auth from "./locales/ro/auth.json" with { type: "json" };
+import ro_portal from "./locales/ro/portal.json" with { type: "json" };
+import ro_rules from "./locales/ro/rules.json" with { type: "json" };
+import ro_mail from "./locales/ro/mail.json" with { type: "json" };
+import ro_records from "./locales/ro/records.json" with { type: "json" };
+import ro_traffic from "./locales/ro/traffic.json" with { type: "json" };
+import ro_meetings from "./locales/ro/meetings.json" with { type: "json" };
+import ro_agreement from "./locales/ro/agreement.json" with { type: "json" };
+import ro_wishes from "./locales/ro/wishes.json" with { type: "json" };
+import ro_account from "./locales/ro/account.json" with { type: "json" };
+import ro_safety from "./locales/ro/safety.json" with { type: "json" };
+import ro_plan from "./locales/ro/plan.json" with { type: "json" };
+import bn_common from "./locales/bn/common.json" with { type: "json" };
+import bn_auth from "./locales/bn/auth.json" with { type: "json" };
+import bn_portal from "./locales/bn/portal.json" with { type: "json" };
+import bn_rules from "./locales/bn/rules.json" with { type: "json" };
+import bn_mail from "./locales/bn/mail.json" with { type: "json" };
+import bn_records from "./locales/bn/records.json" with { type: "json" };
+import bn_traffic from "./locales/bn/traffic.json" with { type: "json" };
+import bn_meetings from "./locales/bn/meetings.json" with { type: "json" };
+import bn_agreement from "./locales/bn/agreement.json" with { type: "json" };
+import bn_wishes from "./locales/bn/wishes.json" with { type: "json" };
+import bn_account from "./locales/bn/account.json" with { type: "json" };
+import bn_safety from "./locales/bn/safety.json" with { type: "json" };
+import bn_plan from "./locales/bn/plan.json" with { type: "json" };
+import so_common from "./locales/so/common.json" with { type: "json" };
+import so_auth from "./locales/so/auth.json" with { type: "json" };
+import so_portal from "./locales/so/portal.json" with { type: "json" };
+import so_rules from "./locales/so/rules.json" with { type: "json" };
+import so_mail from "./locales/so/mail.json" with { type: "json" };
+import so_records from "./locales/so/records.json" with { type: "json" };
+import so_traffic from "./locales/so/traffic.json" with { type: "json" };
+import so_meetings from "./locales/so/meetings.json" with { type: "json" };
+import so_agreement from "./locales/so/agreement.json" with { type: "json" };
+import so_wishes from "./locales/so/wishes.json" with { type: "json" };
+import so_account from "./locales/so/account.json" with { type: "json" };
+import so_safety from "./locales/so/safety.json" with { type: "json" };
+import so_plan from "./locales/so/plan.json" with { type: "json" };
+import ur_common from "./locales/ur/common.json" with { type: "json" };
+import ur_auth from "./locales/ur/auth.json" with { type: "json" };
+import ur_portal from "./locales/ur/portal.json" with { type: "json" };
+import ur_rules from "./locales/ur/rules.json" with { type: "json" };
+import ur_mail from "./locales/ur/mail.json" with { type: "json" };
+import ur_records from "./locales/ur/records.json" with { type: "json" };
+import ur_traffic from "./locales/ur/traffic.json" with { type: "json" };
+import ur_meetings from "./locales/ur/meetings.json" with { type: "json" };
+import ur_agreement from "./locales/ur/agreement.json" with { type: "json" };
+import ur_wishes from "./locales/ur/wishes.json" with { type: "json" };
+import ur_account from "./locales/ur/account.json" with { type: "json" };
+import ur_safety from "./locales/ur/safety.json" with { type: "json" };
+import ur_plan from "./locales/ur/plan.json" with { type: "json" };
+import ps_common from "./locales/ps/common.json" with { type: "json" };
+import ps_auth from "./locales/ps/auth.json" with { type: "json" };
+import ps_portal from "./locales/ps/portal.json" with { type: "json" };
+import ps_rules from "./locales/ps/rules.json" with { type: "json" };
+import ps_mail from "./locales/ps/mail.json" with { type: "json" };
+import ps_records from "./locales/ps/records.json" with { type: "json" };
+import ps_traffic from "./locales/ps/traffic.json" with { type: "json" };
+import ps_meetings from "./locales/ps/meetings.json" with { type: "json" };
+import ps_agreement from "./locales/ps/agreement.json" with { type: "json" };
+import ps_wishes from "./locales/ps/wishes.json" with { type: "json" };
+import ps_account from "./locales/ps/account.json" with { type: "json" };
+import ps_safety from "./locales/ps/safety.json" with { type: "json" };
+import ps_plan from "./locales/ps/plan.json" with { type: "json" };
+import ti_common from "./locales/ti/common.json" with { type: "json" };
+import ti_auth from "./locales/ti/auth.json" with { type: "json" };
+import ti_portal from "./locales/ti/portal.json" with { type: "json" };
+import ti_rules from "./locales/ti/rules.json" with { type: "json" };
+import ti_mail from "./locales/ti/mail.json" with { type: "json" };
+import ti_records from "./locales/ti/records.json" with { type: "json" };
+import ti_traffic from "./locales/ti/traffic.json" with { type: "json" };
+import ti_meetings from "./locales/ti/meetings.json" with { type: "json" };
+import ti_agreement from "./locales/ti/agreement.json" with { type: "json" };
+import ti_wishes from "./locales/ti/wishes.json" with { type: "json" };
+import ti_account from "./locales/ti/account.json" with { type: "json" };
+import ti_safety from "./locales/ti/safety.json" with { type: "json" };
+import ti_plan from "./locales/ti/plan.json" with { type: "json" };
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -71,11 +177,16 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     wishes: en_wishes,
     account: en_account,
     safety: en_safety,
+    plan: en_plan,
     practitioner: en_practitioner,
     caseload: en_caseload,
     chronology: en_chronology,
     assessment: en_assessment,
     decisions: en_decisions,
+    plans: en_plans,
+    builder: en_builder,
+    review: en_review,
+    manager: en_manager,
   },
   cy: {
     common: cy_common,
@@ -90,11 +201,16 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     wishes: cy_wishes,
     account: cy_account,
     safety: cy_safety,
+    plan: cy_plan,
     practitioner: cy_practitioner,
     caseload: cy_caseload,
     chronology: cy_chronology,
     assessment: cy_assessment,
     decisions: cy_decisions,
+    plans: cy_plans,
+    builder: cy_builder,
+    review: cy_review,
+    manager: cy_manager,
   },
   ar: {
     common: ar_common,
@@ -109,10 +225,120 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     wishes: ar_wishes,
     account: ar_account,
     safety: ar_safety,
+    plan: ar_plan,
     practitioner: ar_practitioner,
     caseload: ar_caseload,
     chronology: ar_chronology,
     assessment: ar_assessment,
     decisions: ar_decisions,
+    plans: ar_plans,
+    builder: ar_builder,
+    review: ar_review,
+    manager: ar_manager,
+  },
+  pl: {
+    common: pl_common,
+    auth: pl_auth,
+    portal: pl_portal,
+    rules: pl_rules,
+    mail: pl_mail,
+    records: pl_records,
+    traffic: pl_traffic,
+    meetings: pl_meetings,
+    agreement: pl_agreement,
+    wishes: pl_wishes,
+    account: pl_account,
+    safety: pl_safety,
+    plan: pl_plan,
+  },
+  ro: {
+    common: ro_common,
+    auth: ro_auth,
+    portal: ro_portal,
+    rules: ro_rules,
+    mail: ro_mail,
+    records: ro_records,
+    traffic: ro_traffic,
+    meetings: ro_meetings,
+    agreement: ro_agreement,
+    wishes: ro_wishes,
+    account: ro_account,
+    safety: ro_safety,
+    plan: ro_plan,
+  },
+  bn: {
+    common: bn_common,
+    auth: bn_auth,
+    portal: bn_portal,
+    rules: bn_rules,
+    mail: bn_mail,
+    records: bn_records,
+    traffic: bn_traffic,
+    meetings: bn_meetings,
+    agreement: bn_agreement,
+    wishes: bn_wishes,
+    account: bn_account,
+    safety: bn_safety,
+    plan: bn_plan,
+  },
+  so: {
+    common: so_common,
+    auth: so_auth,
+    portal: so_portal,
+    rules: so_rules,
+    mail: so_mail,
+    records: so_records,
+    traffic: so_traffic,
+    meetings: so_meetings,
+    agreement: so_agreement,
+    wishes: so_wishes,
+    account: so_account,
+    safety: so_safety,
+    plan: so_plan,
+  },
+  ur: {
+    common: ur_common,
+    auth: ur_auth,
+    portal: ur_portal,
+    rules: ur_rules,
+    mail: ur_mail,
+    records: ur_records,
+    traffic: ur_traffic,
+    meetings: ur_meetings,
+    agreement: ur_agreement,
+    wishes: ur_wishes,
+    account: ur_account,
+    safety: ur_safety,
+    plan: ur_plan,
+  },
+  ps: {
+    common: ps_common,
+    auth: ps_auth,
+    portal: ps_portal,
+    rules: ps_rules,
+    mail: ps_mail,
+    records: ps_records,
+    traffic: ps_traffic,
+    meetings: ps_meetings,
+    agreement: ps_agreement,
+    wishes: ps_wishes,
+    account: ps_account,
+    safety: ps_safety,
+    plan: ps_plan,
+  },
+  ti: {
+    common: ti_common,
+    auth: ti_auth,
+    portal: ti_portal,
+    rules: ti_rules,
+    mail: ti_mail,
+    records: ti_records,
+    traffic: ti_traffic,
+    meetings: ti_meetings,
+    agreement: ti_agreement,
+    wishes: ti_wishes,
+    account: ti_account,
+    safety: ti_safety,
+    plan: ti_plan,
   },
 };

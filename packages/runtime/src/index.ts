@@ -24,5 +24,6 @@ export {
   startSignIn,
 } from "./sign-in.ts";
 export { changeLanguage, healthResponse } from "./pages.ts";
+export { type LanguagePageData, languagePage } from "./language-page.ts";
 export { hasLeftQuickly, leaveQuickly, leftQuicklySeconds } from "./leave-quickly.ts";
 export { orRefuse, serviceContext } from "./service-context.ts";

@@ -1,7 +1,7 @@
 import { demoIds } from "@homeward/db";
 import { databaseUnderTest } from "@homeward/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditTrailForEntry } from "./audit-trail.ts";
+import { activityPageSize, auditTrailForEntry, caseActivity } from "./audit-trail.ts";
 import { AccessDenied } from "./context.ts";
 import { entryForViewer } from "./record-entries.ts";
 import { type SeededDatabase, seededDatabase } from "./testing.ts";
@@ -49,5 +49,42 @@ describe(`who viewed or changed a record, on ${databaseUnderTest}`, () => {
     await expect(auditTrailForEntry(seeded.as("coWorker"), sharedWithBoth)).rejects.toBeInstanceOf(
       AccessDenied,
     );
+  });
+
+  it("lists a case's activity for staff with audit rights, refusals with their reason", async () => {
+    const activity = await caseActivity(seeded.as("socialWorker"), demoIds.cases.mia);
+    const refusal = activity.lines.find(
+      (l) =>
+        l.who === "Daniel Morgan" && l.outcome === "denied" && l.resourceType === "record_entry",
+    );
+    expect(refusal).toMatchObject({
+      resourceType: "record_entry",
+      resourceId: demoIds.entries.miaSharedWithLeahOnly,
+      reason: "NOT_SHARED_WITH_YOU",
+    });
+    // Newest first.
+    const times = activity.lines.map((l) => l.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    // One record's trail only.
+    const one = await caseActivity(seeded.as("teamManager"), demoIds.cases.mia, {
+      resourceId: sharedWithBoth,
+    });
+    expect(one.lines.length).toBeGreaterThan(0);
+    expect(one.lines.every((l) => l.resourceId === sharedWithBoth)).toBe(true);
+  });
+
+  it("pages the activity", async () => {
+    const first = await caseActivity(seeded.as("socialWorker"), demoIds.cases.mia);
+    if (!first.hasMore) expect(first.lines.length).toBeLessThanOrEqual(activityPageSize);
+    const beyond = await caseActivity(seeded.as("socialWorker"), demoIds.cases.mia, { page: 999 });
+    expect(beyond).toMatchObject({ page: 999, hasMore: false, lines: [] });
+  });
+
+  it("refuses a case's activity to co-workers and to every family member", async () => {
+    for (const who of ["coWorker", "parent", "secondParent", "youngPerson"] as const) {
+      await expect(caseActivity(seeded.as(who), demoIds.cases.mia)).rejects.toBeInstanceOf(
+        AccessDenied,
+      );
+    }
   });
 });

@@ -214,7 +214,7 @@ const staffRoles: readonly StaffRole[] = [
   "iro",
 ];
 
-interface Candidate {
+export interface Candidate {
   id: string;
   teamId: string;
   authorityId: string;
@@ -302,8 +302,8 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 const dayOf = (d: Date) => londonDate(d);
 
-/** Everything the list shows for the cases given, in six queries. */
-async function caseloadRows(
+/** Everything the list shows for the cases given, in six queries (also the manager view's). */
+export async function caseloadRows(
   ctx: ServiceContext,
   cases: readonly Candidate[],
   today: string,

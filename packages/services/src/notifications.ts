@@ -31,6 +31,7 @@ const landingPath: Record<NotificationKind, string> = {
   deadline_near: "/records",
   reply_arrived: "/records",
   meeting_set: "/meetings",
+  agreement_shared: "/agreement",
 };
 
 function mailText(language: string | null) {

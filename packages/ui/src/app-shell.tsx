@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { LanguageLink } from "./language-page.tsx";
 import { type LanguageOption, LanguageSwitcher } from "./language-switcher.tsx";
 
 export interface AppShellProps {
@@ -9,6 +10,13 @@ export interface AppShellProps {
   languages: readonly LanguageOption[];
   currentLanguage: string;
   languageHref: (code: string) => string;
+  /**
+   * The language page (see language-page.tsx). When given, the header shows one "Language"
+   * link to it instead of listing every language: ten names do not fit a phone's header.
+   */
+  languagePageHref?: string;
+  /** A short note at the foot of the header on every page (e.g. the translation note). */
+  notice?: ReactNode;
   /** A control that must be the first thing after the skip link (the portal's leave quickly). */
   topControl?: ReactNode;
   /** Shown when signed in: who, and the sign-out control. */
@@ -32,12 +40,21 @@ export function AppShell(props: AppShellProps) {
           {props.appName}
         </a>
         {props.account}
-        <LanguageSwitcher
-          label={props.languageLabel}
-          languages={props.languages}
-          current={props.currentLanguage}
-          hrefFor={props.languageHref}
-        />
+        {props.languagePageHref ? (
+          <LanguageLink
+            href={props.languagePageHref}
+            label={props.languageLabel}
+            current={props.currentLanguage}
+          />
+        ) : (
+          <LanguageSwitcher
+            label={props.languageLabel}
+            languages={props.languages}
+            current={props.currentLanguage}
+            hrefFor={props.languageHref}
+          />
+        )}
+        {props.notice}
       </header>
       {props.nav}
       <main id="main" className="hw-main" tabIndex={-1}>

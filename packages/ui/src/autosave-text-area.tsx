@@ -44,6 +44,11 @@ export interface AutosaveTextAreaProps
   onAutosaved?: (answer: AutosaveAnswer) => void;
   /** A local copy was put back: the page should send `base` as its version. */
   onRestore?: (base: string) => void;
+  /**
+   * Drop a local copy typed against another `base` instead of putting it back. For forms that
+   * create a record, where a new base means the form was saved (the copy is no longer needed).
+   */
+  discardOtherBase?: boolean;
 }
 
 type Status =
@@ -98,6 +103,7 @@ export function AutosaveTextArea({
   messages,
   onAutosaved,
   onRestore,
+  discardOtherBase = false,
   defaultValue,
   description,
   id,
@@ -109,6 +115,7 @@ export function AutosaveTextArea({
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const sent = useRef<string | null>(null);
+  const discard = discardOtherBase;
   const latest = useRef({ value, base, autosaveFields, onAutosaved, onRestore, defaultValue });
   latest.current = { value, base, autosaveFields, onAutosaved, onRestore, defaultValue };
 
@@ -116,14 +123,17 @@ export function AutosaveTextArea({
   useEffect(() => {
     const copy = readCopy(storageKey);
     if (!copy) return;
-    if (copy.text === latest.current.defaultValue) {
+    if (
+      copy.text === latest.current.defaultValue ||
+      (discard && copy.base !== latest.current.base)
+    ) {
       writeCopy(storageKey, null);
       return;
     }
     setValue(copy.text);
     setStatus({ kind: "restored" });
     latest.current.onRestore?.(copy.base);
-  }, [storageKey]);
+  }, [storageKey, discard]);
 
   // The server now holds what was typed (a save through the form): the copy can go.
   useEffect(() => {

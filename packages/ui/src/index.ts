@@ -4,6 +4,14 @@ export { AppShell, type AppShellProps } from "./app-shell.tsx";
 export { Button, type ButtonProps } from "./button.tsx";
 export { ErrorSummary, type FieldErrors, FormErrors, useFieldError } from "./form-errors.tsx";
 export { type LanguageOption, LanguageSwitcher } from "./language-switcher.tsx";
+export {
+  LanguageLink,
+  LanguageList,
+  type LanguageListText,
+  languageChoiceHref,
+  languagePageHref,
+  TranslationNote,
+} from "./language-page.tsx";
 export { TextField, type TextFieldProps } from "./text-field.tsx";
 export {
   CodeForm,
@@ -23,6 +31,7 @@ export {
 } from "./leave-quickly.tsx";
 export { PageTitle } from "./page-title.tsx";
 export { RadioGroup, type RadioGroupProps, type RadioOption } from "./radio-group.tsx";
+export { CheckboxGroup, type CheckboxGroupProps, type CheckboxOption } from "./checkbox-group.tsx";
 export {
   AutosaveTextArea,
   type AutosaveAnswer,

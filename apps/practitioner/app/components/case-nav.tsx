@@ -4,9 +4,13 @@ import { NavLink } from "react-router";
 const sections = [
   { path: "", key: "overview", end: true },
   { path: "/chronology", key: "chronology", end: false },
+  { path: "/records", key: "records", end: false },
   { path: "/factors", key: "factors", end: false },
   { path: "/classification", key: "classification", end: false },
   { path: "/decisions", key: "decisions", end: false },
+  { path: "/plans", key: "plans", end: false },
+  { path: "/agreements", key: "agreements", end: false },
+  { path: "/activity", key: "activity", end: false },
 ] as const;
 
 /** The sections of one case, shown at the top of every case page. */

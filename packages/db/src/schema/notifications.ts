@@ -8,6 +8,7 @@ export const notificationKinds = [
   "deadline_near",
   "reply_arrived",
   "meeting_set",
+  "agreement_shared",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

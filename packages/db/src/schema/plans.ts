@@ -40,6 +40,13 @@ export const plan = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     roles: jsonb("roles").$type<PlanRole[]>().notNull().default(sql`'[]'::jsonb`),
+    /**
+     * The plan in plain words for the family; where return is not possible, the decision
+     * explained with the positives as well as what is still needed (framework.md).
+     */
+    familyExplanation: text("family_explanation"),
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+    activatedBy: text("activated_by").references(() => user.id),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -81,6 +88,8 @@ export const monitoringVisit = pgTable(
     happenedOn: date("happened_on"),
     visitType: text("visit_type").notNull(),
     notes: text("notes"),
+    /** Set when a return to care ends the monitoring: the visit will not take place. */
+    cancelledOn: date("cancelled_on"),
     recordedBy: text("recorded_by").references(() => user.id),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

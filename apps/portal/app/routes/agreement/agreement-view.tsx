@@ -1,6 +1,7 @@
 // The read-only parts of an agreement, shared by the page (/agreement) and its printable
 // copy (/agreement/print). The page adds its forms through the slots, so the copy's
 // bundle carries no form components.
+import { intlLocale } from "@homeward/i18n";
 import { useTranslation } from "@homeward/i18n/react";
 import type {
   AgreementView,
@@ -13,7 +14,7 @@ import type { ReactNode } from "react";
 /** Dates in the reader's language: calendar days as written, moments in UK time. */
 export function useDates() {
   const { i18n } = useTranslation();
-  const lng = i18n.language;
+  const lng = intlLocale(i18n.language);
   return {
     day: (iso: string) =>
       new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "UTC" }).format(
@@ -23,6 +24,8 @@ export function useDates() {
       new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "Europe/London" }).format(
         new Date(iso),
       ),
+    /** A whole number in the reader's digits (Pashto writes ۳, not 3). */
+    count: (value: number) => new Intl.NumberFormat(lng).format(value),
   };
 }
 
@@ -43,7 +46,7 @@ export function AgreementDocument({
   slots?: AgreementSlots;
 }) {
   const { t } = useTranslation("agreement");
-  const { day, moment } = useDates();
+  const { day, moment, count } = useDates();
   const id = agreement.agreementId;
   return (
     <section aria-labelledby={`agreement-${id}`} className="hw-agreement">
@@ -66,7 +69,7 @@ export function AgreementDocument({
         </div>
         <div>
           <dt>{t("details.version")}</dt>
-          <dd>{agreement.version}</dd>
+          <dd>{count(agreement.version)}</dd>
         </div>
       </dl>
 
@@ -201,9 +204,11 @@ function SupportTable({ agreement }: { agreement: AgreementView }) {
   if (agreement.support.length === 0) return <p>{t("support.none")}</p>;
   const captionId = `support-${agreement.agreementId}-caption`;
   return (
-    // Wide tables scroll sideways on a small phone; browsers let the keyboard scroll the
-    // named section (Chromium and Firefox focus scrollable areas themselves).
-    <section className="hw-table-scroll" aria-labelledby={captionId}>
+    // Wide tables scroll sideways on a small phone. Chromium and Firefox let the keyboard
+    // scroll such an area themselves, but not every browser does (axe,
+    // scrollable-region-focusable, at 320 px), so the named section takes focus.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus
+    <section className="hw-table-scroll" aria-labelledby={captionId} tabIndex={0}>
       <table className="hw-table hw-support-table">
         <caption id={captionId}>{t("support.caption")}</caption>
         <thead>

@@ -1,10 +1,13 @@
 // Dates and times on the home, traffic light and meetings pages, in the reader's language.
 // Meetings happen in England, so their times are shown in London time whatever the device
 // says; calendar dates (YYYY-MM-DD) are formatted as the day they name.
+import { intlLocale } from "@homeward/i18n";
+
 const london = "Europe/London";
 
-// Homeward's English is British English: "3 December 2026", not "December 3, 2026".
-const locale = (language: string) => (language === "en" ? "en-GB" : language);
+// Each language's own Intl locale (British English, Gregorian calendar, the digits its
+// translation uses): see intlLocale in @homeward/i18n.
+const locale = intlLocale;
 
 /** "Thursday 3 December 2026" in the reader's language. */
 export function meetingDay(iso: string, language: string): string {

@@ -13,9 +13,16 @@ import {
   factorsFor,
   saveFactor,
 } from "@homeward/services/assessment";
+import {
+  clearFormDraft,
+  submittedDraftBase,
+  type FormDraftView,
+  formDraftsFor,
+} from "@homeward/services/form-drafts";
 import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup, TextField } from "@homeward/ui";
 import { data, Form, redirect } from "react-router";
 import { CaseNav } from "../../components/case-nav.tsx";
+import { DraftTextArea, draftValue } from "../../components/draft-text-area.tsx";
 import { translateErrors } from "../../lib/errors.ts";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import type { Route } from "./+types/factors";
@@ -25,7 +32,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx } = await staffContext(context, request);
   const view = await orRefuse(factorsFor(ctx, params.caseId));
   const saved = new URL(request.url).searchParams.get("saved");
-  return { view, saved };
+  const drafts = view.canEdit ? await formDraftsFor(ctx, params.caseId, "") : new Map();
+  return { view, saved, drafts: Object.fromEntries(drafts) as Record<string, FormDraftView> };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -46,6 +54,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         );
       try {
         await orRefuse(saveFactor(ctx, params.caseId, parsed.data.factorId, parsed.data));
+        await clearFormDraft(
+          ctx,
+          params.caseId,
+          `factor:${parsed.data.factorId}`,
+          submittedDraftBase(form),
+        );
       } catch (error) {
         if (error instanceof StaleWrite) {
           return data(
@@ -67,6 +81,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           { status: 400 },
         );
       await orRefuse(addCapacityEvidence(ctx, params.caseId, parsed.data));
+      await clearFormDraft(ctx, params.caseId, "capacity:new", submittedDraftBase(form));
       throw redirect(`/cases/${params.caseId}/factors?saved=capacity#capacity`);
     }
     default:
@@ -81,7 +96,7 @@ type ActionData = Route.ComponentProps["actionData"];
 
 export default function Factors({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("assessment");
-  const { view, saved } = loaderData;
+  const { view, saved, drafts } = loaderData;
   return (
     <>
       <PageTitle
@@ -109,7 +124,13 @@ export default function Factors({ loaderData, actionData }: Route.ComponentProps
                 <ul className="hw-factor-list">
                   {domain[direction].map((factor) => (
                     <li key={factor.factorId} id={`factor-${factor.factorId}`}>
-                      <FactorForm factor={factor} canEdit={view.canEdit} actionData={actionData} />
+                      <FactorForm
+                        caseId={view.caseId}
+                        factor={factor}
+                        canEdit={view.canEdit}
+                        actionData={actionData}
+                        draft={drafts[`factor:${factor.factorId}`]}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -118,7 +139,7 @@ export default function Factors({ loaderData, actionData }: Route.ComponentProps
           )}
         </section>
       ))}
-      <Capacity view={view} actionData={actionData} />
+      <Capacity view={view} actionData={actionData} draft={drafts["capacity:new"]} />
     </>
   );
 }
@@ -129,13 +150,17 @@ function presentLabel(t: (k: string) => string, present: boolean | null) {
 }
 
 function FactorForm({
+  caseId,
   factor,
   canEdit,
   actionData,
+  draft,
 }: {
+  caseId: string;
   factor: AssessedFactor;
   canEdit: boolean;
   actionData: ActionData;
+  draft: FormDraftView | undefined;
 }) {
   const { t } = useTranslation("assessment");
   const mine = actionData?.intent === "factor" && actionData.values.factorId === factor.factorId;
@@ -148,6 +173,10 @@ function FactorForm({
       };
   const base = `f-${factor.factorId}`;
   const errors = mine ? translateErrors(t, actionData.errors) : undefined;
+  const savedVersion = String(factor.version ?? 0);
+  // A draft typed against an older version is saved against that version, so a change
+  // someone else made since shows as a conflict instead of being overwritten.
+  const draftBase = !mine && draft?.base ? draft.base : savedVersion;
   return (
     <details className="hw-card" open={mine || undefined}>
       <summary>
@@ -171,8 +200,9 @@ function FactorForm({
             <input type="hidden" name="intent" value="factor" />
             <input type="hidden" name="factorId" value={factor.factorId} />
             {factor.version !== null ? (
-              <input type="hidden" name="version" value={factor.version} />
+              <input type="hidden" name="version" value={draftBase} />
             ) : null}
+            {draft && !mine ? <p className="hw-status">{t("practitioner:drafts.kept")}</p> : null}
             <RadioGroup
               id={`${base}-present`}
               label={t("factors.presentLabel")}
@@ -183,21 +213,33 @@ function FactorForm({
                 { value: "no", label: t("factors.notPresent") },
               ]}
             />
-            <TextField
-              id={`${base}-notes`}
+            <DraftTextArea
+              caseId={caseId}
+              formKey={`factor:${factor.factorId}`}
+              base={savedVersion}
               label={t("factors.notesLabel")}
               name="notes"
-              multiline
               rows={3}
-              defaultValue={values.notes}
+              defaultValue={draftValue(
+                "notes",
+                mine ? values : undefined,
+                draft,
+                values.notes ?? "",
+              )}
             />
-            <TextField
-              id={`${base}-evidence`}
+            <DraftTextArea
+              caseId={caseId}
+              formKey={`factor:${factor.factorId}`}
+              base={savedVersion}
               label={t("factors.evidenceLabel")}
               name="evidence"
-              multiline
               rows={2}
-              defaultValue={values.evidence}
+              defaultValue={draftValue(
+                "evidence",
+                mine ? values : undefined,
+                draft,
+                values.evidence ?? "",
+              )}
             />
             <Button>{t("factors.save")}</Button>
           </FormErrors>
@@ -284,9 +326,11 @@ function Derived({
 function Capacity({
   view,
   actionData,
+  draft,
 }: {
   view: Route.ComponentProps["loaderData"]["view"];
   actionData: ActionData;
+  draft: FormDraftView | undefined;
 }) {
   const { t, i18n } = useTranslation("assessment");
   const mine = actionData?.intent === "capacity";
@@ -337,12 +381,14 @@ function Capacity({
               name="summary"
               defaultValue={values.summary}
             />
-            <TextField
+            <DraftTextArea
+              caseId={view.caseId}
+              formKey="capacity:new"
+              base={String(view.capacity.length)}
               label={t("capacity.evidenceLabel")}
               name="evidence"
-              multiline
               rows={2}
-              defaultValue={values.evidence}
+              defaultValue={draftValue("evidence", mine ? values : undefined, draft)}
             />
             <RadioGroup
               label={t("capacity.demonstratesLabel")}

@@ -16,9 +16,16 @@ import {
   submitClassification,
   type TimeRulesCheck,
 } from "@homeward/services/classification";
-import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup, TextField } from "@homeward/ui";
+import {
+  clearFormDraft,
+  submittedDraftBase,
+  type FormDraftView,
+  formDraftsFor,
+} from "@homeward/services/form-drafts";
+import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup } from "@homeward/ui";
 import { data, Form, Link, redirect } from "react-router";
 import { CaseNav } from "../../components/case-nav.tsx";
+import { DraftTextArea, draftValue } from "../../components/draft-text-area.tsx";
 import { translateErrors } from "../../lib/errors.ts";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import type { Route } from "./+types/review";
@@ -30,8 +37,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const view = await orRefuse(reviewFor(ctx, params.reviewId));
   if (view.caseId !== params.caseId) throw data(null, { status: 404 });
   const done = new URL(request.url).searchParams.get("done");
-  return { view, done: done === "submitted" || done === "agreed" ? done : null };
+  // Each person's half-written rationale is theirs alone: the blind stays blind.
+  const drafts = await formDraftsFor(ctx, params.caseId, `classification:${params.reviewId}:`);
+  return {
+    view,
+    done: done === "submitted" || done === "agreed" ? done : null,
+    drafts: Object.fromEntries(drafts) as Record<string, FormDraftView>,
+  };
 }
+
+const draftKeyOf = (reviewId: string, kind: "submit" | "agree") =>
+  `classification:${reviewId}:${kind}`;
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   assertSameOrigin(context, request);
@@ -52,6 +68,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
             { status: 400 },
           );
         await orRefuse(submitClassification(ctx, params.reviewId, parsed.data));
+        await clearFormDraft(
+          ctx,
+          params.caseId,
+          draftKeyOf(params.reviewId, "submit"),
+          submittedDraftBase(form),
+        );
         throw redirect(`${here}?done=submitted`);
       }
       case "agree": {
@@ -69,6 +91,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
             rationale,
             version,
           }),
+        );
+        await clearFormDraft(
+          ctx,
+          params.caseId,
+          draftKeyOf(params.reviewId, "agree"),
+          submittedDraftBase(form),
         );
         throw redirect(`${here}?done=agreed#agreed`);
       }
@@ -106,7 +134,7 @@ function inputValue(
 
 export default function Review({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("assessment");
-  const { view, done } = loaderData;
+  const { view, done, drafts } = loaderData;
   const agreed = view.agreed;
   const title = t(`points.${view.point}`);
   const formError = actionData?.formError ? t(actionData.formError) : undefined;
@@ -143,6 +171,9 @@ export default function Review({ loaderData, actionData }: Route.ComponentProps)
       {view.canSubmit ? (
         <EvidenceForm
           kind="submit"
+          caseId={view.caseId}
+          draftKey={draftKeyOf(view.reviewId, "submit")}
+          draft={drafts[draftKeyOf(view.reviewId, "submit")]}
           heading={view.mine ? t("review.changeMine") : t("review.submitHeading")}
           intro={t("review.submitIntro")}
           defaults={view.mine?.evidence ?? null}
@@ -157,6 +188,9 @@ export default function Review({ loaderData, actionData }: Route.ComponentProps)
       {view.canAgree ? (
         <EvidenceForm
           kind="agree"
+          caseId={view.caseId}
+          draftKey={draftKeyOf(view.reviewId, "agree")}
+          draft={drafts[draftKeyOf(view.reviewId, "agree")]}
           heading={t("review.agreeHeading")}
           intro={t("review.agreeIntro")}
           defaults={view.mine?.evidence ?? view.shown[0]?.evidence ?? null}
@@ -320,6 +354,9 @@ function TimeRules({ check }: { check: TimeRulesCheck }) {
 
 function EvidenceForm({
   kind,
+  caseId,
+  draftKey,
+  draft,
   heading,
   intro,
   defaults,
@@ -331,6 +368,9 @@ function EvidenceForm({
   button,
 }: {
   kind: "submit" | "agree";
+  caseId: string;
+  draftKey: string;
+  draft: FormDraftView | undefined;
   heading: string;
   intro: string;
   defaults: RiskEvidence | null;
@@ -396,13 +436,19 @@ function EvidenceForm({
             defaultValue={values.capacityToChange || undefined}
             options={yesNo}
           />
-          <TextField
+          <DraftTextArea
+            caseId={caseId}
+            formKey={draftKey}
+            base={String(version ?? (defaults ? 1 : 0))}
             label={t("review.rationaleLabel")}
             description={t("review.rationaleHelp")}
             name="rationale"
-            multiline
-            rows={5}
-            defaultValue={values.rationale}
+            defaultValue={draftValue(
+              "rationale",
+              mine ? values : undefined,
+              draft,
+              values.rationale ?? "",
+            )}
           />
           <Button>{button}</Button>
         </FormErrors>

@@ -1,6 +1,9 @@
 // Calendar dates (YYYY-MM-DD) on the caseload and case pages, in the reader's language.
-// Homeward's English is British English: "3 December 2026".
-const locale = (language: string) => (language === "en" ? "en-GB" : language);
+import { intlLocale } from "@homeward/i18n";
+
+// Homeward's English is British English: "3 December 2026"; each language's Intl locale is
+// intlLocale in @homeward/i18n.
+const locale = intlLocale;
 
 /** A calendar date such as a due date: "3 December 2026". */
 export function calendarDate(day: string, language: string): string {

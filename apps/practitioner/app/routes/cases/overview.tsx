@@ -2,6 +2,7 @@
 // the stage and what is still missing to move on, the risk status today, the decision points
 // passed, and the people on the case with what each needs to take part. Contact details and
 // the placement appear only when the policy lets this viewer read them.
+import { intlLocale } from "@homeward/i18n";
 import { useTranslation } from "@homeward/i18n/react";
 import {
   type CaseOverview,
@@ -331,7 +332,7 @@ function Person({ person }: { person: PersonView }) {
         <dt>{t("overview.people.needs")}</dt>
         <dd>
           {needs.length
-            ? new Intl.ListFormat(i18n.language, { type: "unit" }).format(needs)
+            ? new Intl.ListFormat(intlLocale(i18n.language), { type: "unit" }).format(needs)
             : t("overview.needs.none")}
         </dd>
         {person.contact ? (

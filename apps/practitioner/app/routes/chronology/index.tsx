@@ -1,3 +1,4 @@
+import { intlLocale } from "@homeward/i18n";
 import { useTranslation } from "@homeward/i18n/react";
 import { assertSameOrigin, keptValues, parseForm } from "@homeward/runtime";
 import { StaleWrite } from "@homeward/services";
@@ -164,11 +165,12 @@ function useDates() {
   const { i18n } = useTranslation("chronology");
   return {
     date: (iso: string) =>
-      new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" }).format(
-        new Date(`${iso}T00:00:00Z`),
-      ),
+      new Intl.DateTimeFormat(intlLocale(i18n.language), {
+        dateStyle: "long",
+        timeZone: "UTC",
+      }).format(new Date(`${iso}T00:00:00Z`)),
     time: (at: Date) =>
-      new Intl.DateTimeFormat(i18n.language, {
+      new Intl.DateTimeFormat(intlLocale(i18n.language), {
         hour: "2-digit",
         minute: "2-digit",
         timeZone: "Europe/London",

@@ -13,10 +13,12 @@ import {
   recordDecision,
   signOffDecision,
 } from "@homeward/services/decisions";
+import { clearFormDraft, submittedDraftBase, formDraftsFor } from "@homeward/services/form-drafts";
 import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup, TextField } from "@homeward/ui";
 import { data, Form, redirect } from "react-router";
 import { z } from "zod";
 import { CaseNav } from "../../components/case-nav.tsx";
+import { DraftTextArea, draftValue } from "../../components/draft-text-area.tsx";
 import { translateErrors } from "../../lib/errors.ts";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import { londonDay } from "../assessment/dates.ts";
@@ -43,8 +45,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     const found = await orRefuse(familyPreview(ctx, previewId, memberId));
     preview = { decisionId: previewId, memberId, text: previewText(found) };
   }
-  return { view, preview, done: url.searchParams.get("done") };
+  const drafts = view.canRecord ? await formDraftsFor(ctx, params.caseId, "decision:") : null;
+  return { view, preview, done: url.searchParams.get("done"), draft: drafts?.get(newDecision) };
 }
+
+/** The draft key of the "record a decision" form. */
+const newDecision = "decision:new";
 
 const signOffSchema = z.object({
   decisionId: z.string().min(1),
@@ -69,6 +75,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           { status: 400 },
         );
       const { decisionId } = await orRefuse(recordDecision(ctx, params.caseId, parsed.data));
+      await clearFormDraft(ctx, params.caseId, newDecision, submittedDraftBase(form));
       throw redirect(`${here}?done=recorded#decision-${decisionId}`);
     }
     case "signOff": {
@@ -100,7 +107,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function Decisions({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("decisions");
-  const { view, preview, done } = loaderData;
+  const { view, preview, done, draft } = loaderData;
   const recordErrors =
     actionData?.intent === "record" ? translateErrors(t, actionData.errors) : undefined;
   const values = actionData?.intent === "record" ? actionData.values : {};
@@ -138,6 +145,11 @@ export default function Decisions({ loaderData, actionData }: Route.ComponentPro
           <ErrorSummary title={t("auth:errors.summaryTitle")} errors={recordErrors} />
           {/* A new key after each decision clears the form once it has been recorded. */}
           <Form method="post" noValidate aria-labelledby="record" key={view.decisions.length}>
+            {draft && !actionData ? (
+              <p className="hw-notice" role="status">
+                {t("practitioner:drafts.kept")}
+              </p>
+            ) : null}
             <FormErrors errors={recordErrors}>
               <input type="hidden" name="intent" value="record" />
               <RadioGroup
@@ -151,20 +163,22 @@ export default function Decisions({ loaderData, actionData }: Route.ComponentPro
                 name="outcome"
                 defaultValue={values.outcome}
               />
-              <TextField
+              <DraftTextArea
+                caseId={view.caseId}
+                formKey={newDecision}
+                base={String(view.decisions.length)}
                 label={t("record.reasonsLabel")}
                 name="reasons"
-                multiline
-                rows={5}
-                defaultValue={values.reasons}
+                defaultValue={draftValue("reasons", values, draft)}
               />
-              <TextField
+              <DraftTextArea
+                caseId={view.caseId}
+                formKey={newDecision}
+                base={String(view.decisions.length)}
                 label={t("record.familyLabel")}
                 description={t("record.familyHelp")}
                 name="familyExplanation"
-                multiline
-                rows={5}
-                defaultValue={values.familyExplanation}
+                defaultValue={draftValue("familyExplanation", values, draft)}
               />
               <Button>{t("record.save")}</Button>
             </FormErrors>

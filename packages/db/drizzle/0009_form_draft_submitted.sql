@@ -1,0 +1,1 @@
+ALTER TABLE "form_draft" ADD COLUMN "submitted_base" text;
