@@ -1,5 +1,5 @@
 import { languages, needsTranslationNote } from "@homeward/i18n";
-import { TranslationProvider, useTranslation } from "@homeward/i18n/react";
+import { GlossaryProvider, TranslationProvider, useTranslation } from "@homeward/i18n/react";
 import { hasLeftQuickly, languageBundle, optionalViewer, services } from "@homeward/runtime";
 import {
   AppShell,
@@ -20,6 +20,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import { ErrorContent } from "./components/error-content.tsx";
+import { glossaryTerms } from "./lib/glossary.server.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -43,11 +44,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     "wishes",
     "account",
     "plan",
+    "howItWorks",
   ]);
   // Low-data mode: the browser asked to save data, or the person chose it.
   const lowData =
     request.headers.get("save-data")?.toLowerCase() === "on" || Boolean(viewer?.lowData);
-  return { bundle, lowData, viewer: viewer ? { name: viewer.name } : null };
+  // The glossary's phrases, for linking terms in the app's texts (issue 8): a small index,
+  // not the explanations, which only the glossary page loads.
+  const glossary = glossaryTerms(bundle.lng);
+  return { bundle, lowData, glossary, viewer: viewer ? { name: viewer.name } : null };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -90,6 +95,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         />
       }
       nav={root?.viewer ? <PortalNav /> : null}
+      footer={<HelpLinks />}
       account={
         root?.viewer ? (
           <form method="post" action="/sign-out" className="hw-account">
@@ -101,7 +107,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         ) : null
       }
     >
-      {children}
+      <GlossaryProvider terms={root?.glossary ?? []}>{children}</GlossaryProvider>
     </AppShell>
   );
 }
@@ -116,6 +122,23 @@ const portalSections = [
   { to: "/meetings", key: "meetings", end: false },
   { to: "/account", key: "account", end: false },
 ] as const;
+
+// Public help pages, for signed-in and signed-out people alike (issue 8).
+function HelpLinks() {
+  const { t } = useTranslation("howItWorks");
+  return (
+    <nav aria-label={t("links.label")}>
+      <ul className="hw-help-links">
+        <li>
+          <NavLink to="/how-it-works">{t("links.howItWorks")}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/glossary">{t("links.glossary")}</NavLink>
+        </li>
+      </ul>
+    </nav>
+  );
+}
 
 function PortalNav() {
   const { t } = useTranslation("portal");

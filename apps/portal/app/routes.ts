@@ -1,6 +1,7 @@
 import { index, layout, type RouteConfig, route } from "@react-router/dev/routes";
 import account from "./routes/account/routes.ts";
 import agreement from "./routes/agreement/routes.ts";
+import glossary from "./routes/glossary/routes.ts";
 import meetings from "./routes/meetings/routes.ts";
 import plan from "./routes/plan/routes.ts";
 import records from "./routes/records/routes.ts";
@@ -25,6 +26,7 @@ export default [
     ...wishes,
     ...meetings,
     ...plan,
+    ...glossary,
     ...account,
     // Last: every other address is a translated "page not found".
     route("*", "routes/not-found.tsx"),

@@ -69,9 +69,15 @@ export async function startHost(
         secureCookies: config.production,
         signInAttemptsPerMinute: config.signInAttemptsPerMinute,
         sendSignInCode: (to, code) =>
-          notifications.sendSignInCode({ email: to.email, language: to.language }, code),
+          notifications.sendSignInCode(
+            { email: to.email, language: to.language, discreet: to.discreet },
+            code,
+          ),
         sendPasswordReset: (to, url) =>
-          notifications.sendPasswordReset({ email: to.email, language: to.language }, url),
+          notifications.sendPasswordReset(
+            { email: to.email, language: to.language, discreet: to.discreet },
+            url,
+          ),
       });
     }
     if (config.seedDemo) {

@@ -11,22 +11,34 @@ function mailTranslator(language: string | null) {
   );
 }
 
+interface Recipient {
+  email: string;
+  language: string | null;
+  discreet?: boolean;
+}
+
 export function createNotifications(mailer: Mailer) {
   return {
-    async sendSignInCode(to: { email: string; language: string | null }, code: string) {
+    // Discreet mode: a neutral sender name and subject, so a glance at the inbox (or at a
+    // shared phone's lock screen) does not say "Homeward".
+    async sendSignInCode(to: Recipient, code: string) {
       const t = mailTranslator(to.language);
       await mailer.send({
         to: to.email,
-        subject: t("signInCode.subject"),
+        subject: to.discreet ? t("notify.discreet.signInCodeSubject") : t("signInCode.subject"),
         text: t("signInCode.body", { code }),
+        ...(to.discreet ? { fromName: t("notify.discreet.senderName") } : {}),
       });
     },
-    async sendPasswordReset(to: { email: string; language: string | null }, url: string) {
+    async sendPasswordReset(to: Recipient, url: string) {
       const t = mailTranslator(to.language);
       await mailer.send({
         to: to.email,
-        subject: t("passwordReset.subject"),
+        subject: to.discreet
+          ? t("notify.discreet.passwordResetSubject")
+          : t("passwordReset.subject"),
         text: t("passwordReset.body", { url }),
+        ...(to.discreet ? { fromName: t("notify.discreet.senderName") } : {}),
       });
     },
   };

@@ -35,12 +35,12 @@ export interface CreateAuthOptions {
   baseURL: string;
   /** Send a one-time sign-in code to a family member (through the mail module). */
   sendSignInCode: (
-    to: { email: string; name: string; language: string | null },
+    to: { email: string; name: string; language: string | null; discreet: boolean },
     code: string,
   ) => Promise<void>;
   /** Send a password reset link. */
   sendPasswordReset: (
-    to: { email: string; name: string; language: string | null },
+    to: { email: string; name: string; language: string | null; discreet: boolean },
     url: string,
   ) => Promise<void>;
   /** Secure cookies; on in production, off only for plain-http local testing. */
@@ -87,6 +87,13 @@ export function createAuth(options: CreateAuthOptions) {
         preferredLanguage: { type: "string", required: false },
         easyRead: { type: "boolean", required: false, defaultValue: false },
         lowData: { type: "boolean", required: false, defaultValue: false },
+        // Read when sending sign-in codes and reset links: discreet mode hides the name.
+        discreetNotifications: {
+          type: "boolean",
+          required: false,
+          defaultValue: false,
+          input: false,
+        },
       },
     },
     emailAndPassword: {
@@ -102,10 +109,16 @@ export function createAuth(options: CreateAuthOptions) {
         const extra = user as typeof user & {
           kind?: AccountKind;
           preferredLanguage?: string | null;
+          discreetNotifications?: boolean | null;
         };
         if (extra.kind !== kind) return;
         await options.sendPasswordReset(
-          { email: user.email, name: user.name, language: extra.preferredLanguage ?? null },
+          {
+            email: user.email,
+            name: user.name,
+            language: extra.preferredLanguage ?? null,
+            discreet: Boolean(extra.discreetNotifications),
+          },
           `${options.baseURL}/reset-password?token=${encodeURIComponent(token)}`,
         );
       },
@@ -174,6 +187,9 @@ export function createAuth(options: CreateAuthOptions) {
                 email: user.email,
                 name: user.name,
                 language: (user as { preferredLanguage?: string | null }).preferredLanguage ?? null,
+                discreet: Boolean(
+                  (user as { discreetNotifications?: boolean | null }).discreetNotifications,
+                ),
               },
               otp,
             );

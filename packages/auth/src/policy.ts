@@ -533,6 +533,20 @@ export function canAssignFileReader(existingRolesOnCase: readonly CaseRole[]): D
 }
 
 /**
+ * Assigning or ending an interpreter's access to a person (issue 8) is the allocated social
+ * worker's job: they record the person's consent and answer for who reads the family's file.
+ * Nobody else on the case - the co-worker, the file reader, the manager - does it for them.
+ */
+export function canAssignInterpreter(viewer: PolicyViewer, resource: ResourceFacts): Decision {
+  if (viewer.kind !== "practitioner") return deny("NOT_SIGNED_IN_AS_STAFF");
+  if (!viewer.authorityId || viewer.authorityId !== resource.authorityId)
+    return deny("OTHER_AUTHORITY");
+  if (!staffRoleOnCase(viewer, resource)) return deny("NOT_ON_CASE");
+  if (!isAllocatedWorker(viewer)) return deny("ROLE_NOT_ALLOWED");
+  return { allowed: true, as: "social_worker", onBehalfOf: null };
+}
+
+/**
  * A team's figures - its cases by level and stage, overdue work, how often the two
  * independent classifications agree, and what became of its returns home (issue 7) - are
  * for the team's manager. They gather every family of the team, so a role on one case (or
@@ -548,5 +562,34 @@ export function canReadTeamFigures(
   const roles = viewer.teams.filter((t) => t.teamId === team.teamId).map((t) => t.role);
   if (roles.length === 0) return deny("NOT_IN_TEAM");
   if (!roles.includes("team_manager")) return deny("ROLE_NOT_ALLOWED");
+  return { allowed: true, as: "staff", onBehalfOf: null };
+}
+
+/**
+ * Who may invite, arrange or withdraw an advocate for one person on a case (issue 8): the
+ * person themselves (a parent, carer or young person, through their own active membership),
+ * or the case's social worker with the person's consent recorded. Nobody else - not the other
+ * parent, not an advocate or interpreter, not another staff role.
+ */
+export function canArrangeAdvocate(
+  viewer: PolicyViewer,
+  target: { caseId: string; teamId: string; authorityId: string; forMember: Membership },
+  now: Date = new Date(),
+): Decision {
+  const person = target.forMember;
+  if (!["parent", "carer", "young_person"].includes(person.role) || person.personId === null)
+    return deny("ROLE_NOT_ALLOWED");
+  if (viewer.kind === "family") {
+    const own = viewer.memberships.find((m) => m.memberId === person.memberId);
+    if (!own) return deny("NOT_ON_CASE");
+    if (!isActive(own, now)) return deny("ACCESS_NOT_ACTIVE");
+    return { allowed: true, as: own.role, onBehalfOf: null };
+  }
+  if (viewer.kind !== "practitioner") return deny("NOT_SIGNED_IN_AS_STAFF");
+  if (!viewer.authorityId || viewer.authorityId !== target.authorityId)
+    return deny("OTHER_AUTHORITY");
+  const role = staffRoleOnCase(viewer, { type: "case", ...target });
+  if (!role) return deny("NOT_ON_CASE");
+  if (role !== "social_worker") return deny("ROLE_NOT_ALLOWED");
   return { allowed: true, as: "staff", onBehalfOf: null };
 }

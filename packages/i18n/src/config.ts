@@ -34,6 +34,9 @@ export const familyNamespaces = [
   "account",
   "safety",
   "plan",
+  "glossary",
+  "howItWorks",
+  "advocacy",
 ] as const;
 
 /** Namespaces only the practitioner app uses: translated into the staff languages. */

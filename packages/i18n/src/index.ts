@@ -5,3 +5,10 @@ export { bundleFor, createTranslator, type LanguageBundle } from "./instance.ts"
 export { intlSpeaks } from "./intl-support.ts";
 export { type ChangeTiming, whenItCouldChange } from "./risk-sentences.ts";
 export { needsTranslationNote, type TranslationStatus, translationStatusOf } from "./status.ts";
+export {
+  type GlossaryTerm,
+  type GlossedPart,
+  glossaryMatcher,
+  glossText,
+  phrasesOf,
+} from "./glossary-links.ts";

@@ -15,3 +15,4 @@ export function TranslationProvider({
 }
 
 export { Trans, useTranslation } from "react-i18next";
+export { Glossed, GlossaryProvider } from "./glossed.tsx";

@@ -15,6 +15,9 @@ import en_wishes from "./locales/en/wishes.json" with { type: "json" };
 import en_account from "./locales/en/account.json" with { type: "json" };
 import en_safety from "./locales/en/safety.json" with { type: "json" };
 import en_plan from "./locales/en/plan.json" with { type: "json" };
+import en_glossary from "./locales/en/glossary.json" with { type: "json" };
+import en_howItWorks from "./locales/en/howItWorks.json" with { type: "json" };
+import en_advocacy from "./locales/en/advocacy.json" with { type: "json" };
 import en_practitioner from "./locales/en/practitioner.json" with { type: "json" };
 import en_caseload from "./locales/en/caseload.json" with { type: "json" };
 import en_chronology from "./locales/en/chronology.json" with { type: "json" };
@@ -37,6 +40,9 @@ import cy_wishes from "./locales/cy/wishes.json" with { type: "json" };
 import cy_account from "./locales/cy/account.json" with { type: "json" };
 import cy_safety from "./locales/cy/safety.json" with { type: "json" };
 import cy_plan from "./locales/cy/plan.json" with { type: "json" };
+import cy_glossary from "./locales/cy/glossary.json" with { type: "json" };
+import cy_howItWorks from "./locales/cy/howItWorks.json" with { type: "json" };
+import cy_advocacy from "./locales/cy/advocacy.json" with { type: "json" };
 import cy_practitioner from "./locales/cy/practitioner.json" with { type: "json" };
 import cy_caseload from "./locales/cy/caseload.json" with { type: "json" };
 import cy_chronology from "./locales/cy/chronology.json" with { type: "json" };
@@ -59,6 +65,9 @@ import ar_wishes from "./locales/ar/wishes.json" with { type: "json" };
 import ar_account from "./locales/ar/account.json" with { type: "json" };
 import ar_safety from "./locales/ar/safety.json" with { type: "json" };
 import ar_plan from "./locales/ar/plan.json" with { type: "json" };
+import ar_glossary from "./locales/ar/glossary.json" with { type: "json" };
+import ar_howItWorks from "./locales/ar/howItWorks.json" with { type: "json" };
+import ar_advocacy from "./locales/ar/advocacy.json" with { type: "json" };
 import ar_practitioner from "./locales/ar/practitioner.json" with { type: "json" };
 import ar_caseload from "./locales/ar/caseload.json" with { type: "json" };
 import ar_chronology from "./locales/ar/chronology.json" with { type: "json" };
@@ -81,6 +90,9 @@ import pl_wishes from "./locales/pl/wishes.json" with { type: "json" };
 import pl_account from "./locales/pl/account.json" with { type: "json" };
 import pl_safety from "./locales/pl/safety.json" with { type: "json" };
 import pl_plan from "./locales/pl/plan.json" with { type: "json" };
+import pl_glossary from "./locales/pl/glossary.json" with { type: "json" };
+import pl_howItWorks from "./locales/pl/howItWorks.json" with { type: "json" };
+import pl_advocacy from "./locales/pl/advocacy.json" with { type: "json" };
 import ro_common from "./locales/ro/common.json" with { type: "json" };
 import ro_auth from "./locales/ro/auth.json" with { type: "json" };
 import ro_portal from "./locales/ro/portal.json" with { type: "json" };
@@ -94,6 +106,9 @@ import ro_wishes from "./locales/ro/wishes.json" with { type: "json" };
 import ro_account from "./locales/ro/account.json" with { type: "json" };
 import ro_safety from "./locales/ro/safety.json" with { type: "json" };
 import ro_plan from "./locales/ro/plan.json" with { type: "json" };
+import ro_glossary from "./locales/ro/glossary.json" with { type: "json" };
+import ro_howItWorks from "./locales/ro/howItWorks.json" with { type: "json" };
+import ro_advocacy from "./locales/ro/advocacy.json" with { type: "json" };
 import bn_common from "./locales/bn/common.json" with { type: "json" };
 import bn_auth from "./locales/bn/auth.json" with { type: "json" };
 import bn_portal from "./locales/bn/portal.json" with { type: "json" };
@@ -107,6 +122,9 @@ import bn_wishes from "./locales/bn/wishes.json" with { type: "json" };
 import bn_account from "./locales/bn/account.json" with { type: "json" };
 import bn_safety from "./locales/bn/safety.json" with { type: "json" };
 import bn_plan from "./locales/bn/plan.json" with { type: "json" };
+import bn_glossary from "./locales/bn/glossary.json" with { type: "json" };
+import bn_howItWorks from "./locales/bn/howItWorks.json" with { type: "json" };
+import bn_advocacy from "./locales/bn/advocacy.json" with { type: "json" };
 import so_common from "./locales/so/common.json" with { type: "json" };
 import so_auth from "./locales/so/auth.json" with { type: "json" };
 import so_portal from "./locales/so/portal.json" with { type: "json" };
@@ -120,6 +138,9 @@ import so_wishes from "./locales/so/wishes.json" with { type: "json" };
 import so_account from "./locales/so/account.json" with { type: "json" };
 import so_safety from "./locales/so/safety.json" with { type: "json" };
 import so_plan from "./locales/so/plan.json" with { type: "json" };
+import so_glossary from "./locales/so/glossary.json" with { type: "json" };
+import so_howItWorks from "./locales/so/howItWorks.json" with { type: "json" };
+import so_advocacy from "./locales/so/advocacy.json" with { type: "json" };
 import ur_common from "./locales/ur/common.json" with { type: "json" };
 import ur_auth from "./locales/ur/auth.json" with { type: "json" };
 import ur_portal from "./locales/ur/portal.json" with { type: "json" };
@@ -133,6 +154,9 @@ import ur_wishes from "./locales/ur/wishes.json" with { type: "json" };
 import ur_account from "./locales/ur/account.json" with { type: "json" };
 import ur_safety from "./locales/ur/safety.json" with { type: "json" };
 import ur_plan from "./locales/ur/plan.json" with { type: "json" };
+import ur_glossary from "./locales/ur/glossary.json" with { type: "json" };
+import ur_howItWorks from "./locales/ur/howItWorks.json" with { type: "json" };
+import ur_advocacy from "./locales/ur/advocacy.json" with { type: "json" };
 import ps_common from "./locales/ps/common.json" with { type: "json" };
 import ps_auth from "./locales/ps/auth.json" with { type: "json" };
 import ps_portal from "./locales/ps/portal.json" with { type: "json" };
@@ -146,6 +170,9 @@ import ps_wishes from "./locales/ps/wishes.json" with { type: "json" };
 import ps_account from "./locales/ps/account.json" with { type: "json" };
 import ps_safety from "./locales/ps/safety.json" with { type: "json" };
 import ps_plan from "./locales/ps/plan.json" with { type: "json" };
+import ps_glossary from "./locales/ps/glossary.json" with { type: "json" };
+import ps_howItWorks from "./locales/ps/howItWorks.json" with { type: "json" };
+import ps_advocacy from "./locales/ps/advocacy.json" with { type: "json" };
 import ti_common from "./locales/ti/common.json" with { type: "json" };
 import ti_auth from "./locales/ti/auth.json" with { type: "json" };
 import ti_portal from "./locales/ti/portal.json" with { type: "json" };
@@ -159,6 +186,9 @@ import ti_wishes from "./locales/ti/wishes.json" with { type: "json" };
 import ti_account from "./locales/ti/account.json" with { type: "json" };
 import ti_safety from "./locales/ti/safety.json" with { type: "json" };
 import ti_plan from "./locales/ti/plan.json" with { type: "json" };
+import ti_glossary from "./locales/ti/glossary.json" with { type: "json" };
+import ti_howItWorks from "./locales/ti/howItWorks.json" with { type: "json" };
+import ti_advocacy from "./locales/ti/advocacy.json" with { type: "json" };
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -178,6 +208,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     account: en_account,
     safety: en_safety,
     plan: en_plan,
+    glossary: en_glossary,
+    howItWorks: en_howItWorks,
+    advocacy: en_advocacy,
     practitioner: en_practitioner,
     caseload: en_caseload,
     chronology: en_chronology,
@@ -202,6 +235,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     account: cy_account,
     safety: cy_safety,
     plan: cy_plan,
+    glossary: cy_glossary,
+    howItWorks: cy_howItWorks,
+    advocacy: cy_advocacy,
     practitioner: cy_practitioner,
     caseload: cy_caseload,
     chronology: cy_chronology,
@@ -226,6 +262,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     account: ar_account,
     safety: ar_safety,
     plan: ar_plan,
+    glossary: ar_glossary,
+    howItWorks: ar_howItWorks,
+    advocacy: ar_advocacy,
     practitioner: ar_practitioner,
     caseload: ar_caseload,
     chronology: ar_chronology,
@@ -250,6 +289,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     account: pl_account,
     safety: pl_safety,
     plan: pl_plan,
+    glossary: pl_glossary,
+    howItWorks: pl_howItWorks,
+    advocacy: pl_advocacy,
   },
   ro: {
     common: ro_common,
@@ -265,6 +307,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     account: ro_account,
     safety: ro_safety,
     plan: ro_plan,
+    glossary: ro_glossary,
+    howItWorks: ro_howItWorks,
+    advocacy: ro_advocacy,
   },
   bn: {
     common: bn_common,
@@ -280,6 +325,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     account: bn_account,
     safety: bn_safety,
     plan: bn_plan,
+    glossary: bn_glossary,
+    howItWorks: bn_howItWorks,
+    advocacy: bn_advocacy,
   },
   so: {
     common: so_common,
@@ -295,6 +343,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     account: so_account,
     safety: so_safety,
     plan: so_plan,
+    glossary: so_glossary,
+    howItWorks: so_howItWorks,
+    advocacy: so_advocacy,
   },
   ur: {
     common: ur_common,
@@ -310,6 +361,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     account: ur_account,
     safety: ur_safety,
     plan: ur_plan,
+    glossary: ur_glossary,
+    howItWorks: ur_howItWorks,
+    advocacy: ur_advocacy,
   },
   ps: {
     common: ps_common,
@@ -325,6 +379,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     account: ps_account,
     safety: ps_safety,
     plan: ps_plan,
+    glossary: ps_glossary,
+    howItWorks: ps_howItWorks,
+    advocacy: ps_advocacy,
   },
   ti: {
     common: ti_common,
@@ -340,5 +397,8 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     account: ti_account,
     safety: ti_safety,
     plan: ti_plan,
+    glossary: ti_glossary,
+    howItWorks: ti_howItWorks,
+    advocacy: ti_advocacy,
   },
 };

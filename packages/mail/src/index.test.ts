@@ -1,6 +1,6 @@
 import { createTestDatabase, databaseUnderTest, type TestDatabase } from "@homeward/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMailer } from "./index.ts";
+import { createMailer, withSenderName } from "./index.ts";
 
 describe(`the development outbox on ${databaseUnderTest}`, () => {
   let handle: TestDatabase;
@@ -28,5 +28,18 @@ describe(`the development outbox on ${databaseUnderTest}`, () => {
       from: "homeward@example.test",
     });
     expect(await mailer.outbox()).toEqual([]);
+  });
+});
+
+describe("sender names", () => {
+  it("keeps the configured address and replaces only the name", () => {
+    expect(withSenderName("Homeward <noreply@council.example>", "Account notifications")).toEqual({
+      name: "Account notifications",
+      address: "noreply@council.example",
+    });
+    expect(withSenderName("noreply@council.example", "X")).toEqual({
+      name: "X",
+      address: "noreply@council.example",
+    });
   });
 });

@@ -13,6 +13,14 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** A sender name in place of the configured one (discreet mode's neutral name). */
+  fromName?: string;
+}
+
+/** The configured sender's address, under another display name. */
+export function withSenderName(from: string, name: string): { name: string; address: string } {
+  const address = from.match(/<([^<>]+)>\s*$/)?.[1] ?? from.trim();
+  return { name, address };
 }
 
 export interface Mailer {
@@ -25,8 +33,9 @@ export function createMailer(db: Database, config: MailTransportConfig): Mailer 
   if (config.kind === "smtp") {
     const transporter = nodemailer.createTransport(config.url);
     return {
-      async send(message) {
-        await transporter.sendMail({ from: config.from, ...message });
+      async send({ fromName, ...message }) {
+        const from = fromName ? withSenderName(config.from, fromName) : config.from;
+        await transporter.sendMail({ from, ...message });
         // Keep a record that something was sent, never its body: it may hold a sign-in code.
         await db.insert(mailMessage).values({
           id: randomUUID(),
@@ -41,7 +50,7 @@ export function createMailer(db: Database, config: MailTransportConfig): Mailer 
     };
   }
   return {
-    async send(message) {
+    async send({ fromName: _fromName, ...message }) {
       await db.insert(mailMessage).values({ id: randomUUID(), ...message, transport: "outbox" });
       config.echo?.(`[outbox] to ${message.to}: ${message.subject}\n${message.text}`);
     },

@@ -136,6 +136,8 @@ export async function updatePreferences(
       .set({
         preferredLanguage: input.preferredLanguage,
         easyRead: input.easyRead,
+        // Saving the form is the person's own choice: it now stands over a recorded need.
+        easyReadChosenAt: ctx.now,
         lowData: input.lowData,
         notifyByEmail: input.notifyByEmail,
         discreetNotifications: input.discreetNotifications,

@@ -44,13 +44,26 @@ describe(`the caseload on ${databaseUnderTest}`, () => {
     expect(new Set(list.rows.map((r) => r.allocatedWorker))).toEqual(new Set(["Sarah Okafor"]));
   });
 
+  it("flags a correction not answered within a month as overdue", async () => {
+    const later = new Date(Date.now() + 40 * 24 * 60 * 60 * 1000);
+    const { rows } = await caseload(seeded.as("socialWorker", { now: later }));
+    const mia = rows.find((r) => r.reference === "HW-1001");
+    expect(mia?.due.find((d) => d.kind === "correctionsToAnswer")).toMatchObject({
+      count: 1,
+      overdue: true,
+    });
+    expect(mia?.hasOverdue).toBe(true);
+  });
+
   it("shows what is due or overdue on each case", async () => {
     const { rows } = await caseload(seeded.as("socialWorker", { now }));
     const byRef = new Map(rows.map((r) => [r.reference, r]));
     const mia = byRef.get("HW-1001");
     // Daniel's correction and Leah's comment wait for a reply; Mia is not classified yet.
-    expect(mia?.due.map((d) => d.kind)).toEqual(["familyResponses"]);
+    expect(mia?.due.map((d) => d.kind)).toEqual(["familyResponses", "correctionsToAnswer"]);
     expect(mia?.due[0]).toMatchObject({ count: 2, overdue: false });
+    // Daniel's correction must be answered within a month of asking.
+    expect(mia?.due[1]).toMatchObject({ kind: "correctionsToAnswer", count: 1, overdue: false });
     expect(mia?.hasOverdue).toBe(false);
 
     const yasmin = byRef.get("HW-1002");

@@ -26,6 +26,7 @@ import {
   CASE_STEPS,
   type CaseStep,
   compareRiskLevels,
+  correctionClock,
   nextReclassificationDue,
   RISK_LEVELS,
   type ReclassificationReason,
@@ -112,6 +113,8 @@ export type DueItem =
   | { kind: "drift"; date: string; overdue: boolean }
   | { kind: "reviewWindow"; date: string; count: number; overdue: boolean }
   | { kind: "familyResponses"; date: string; count: number; overdue: false }
+  /** Correction requests must be answered within a month (rules: correctionClock). */
+  | { kind: "correctionsToAnswer"; date: string; count: number; overdue: boolean }
   | { kind: "goalsOverdue"; date: string; count: number; overdue: true }
   | { kind: "supportNotDelivered"; date: string; count: number; overdue: true };
 
@@ -351,7 +354,11 @@ export async function caseloadRows(
     );
 
   const responses = await ctx.db
-    .select({ caseId: recordEntry.caseId, createdAt: familyResponse.createdAt })
+    .select({
+      caseId: recordEntry.caseId,
+      createdAt: familyResponse.createdAt,
+      kind: familyResponse.kind,
+    })
     .from(familyResponse)
     .innerJoin(recordEntry, eq(recordEntry.id, familyResponse.entryId))
     .where(and(inArray(recordEntry.caseId, ids), eq(familyResponse.status, "open")));
@@ -420,6 +427,17 @@ export async function caseloadRows(
         date: earliest(caseResponses.map((r) => dayOf(r.createdAt))),
         count: caseResponses.length,
         overdue: false,
+      });
+    }
+    const corrections = caseResponses
+      .filter((r) => r.kind === "correction")
+      .map((r) => correctionClock(dayOf(r.createdAt), today, false));
+    if (corrections.length) {
+      due.push({
+        kind: "correctionsToAnswer",
+        date: earliest(corrections.map((c) => c.answerBy)),
+        count: corrections.length,
+        overdue: corrections.some((c) => c.overdue),
       });
     }
     const caseGoals = goalsBy.get(c.id) ?? [];

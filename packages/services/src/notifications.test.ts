@@ -1,6 +1,6 @@
 import { demoIds, user } from "@homeward/db";
 import { databaseUnderTest } from "@homeward/db/testing";
-import { createMailer } from "@homeward/mail";
+import { createMailer, type Mailer, type MailMessage } from "@homeward/mail";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifyUsers, sendDeadlineReminders } from "./notifications.ts";
@@ -66,5 +66,29 @@ describe(`notifications on ${databaseUnderTest}`, () => {
     const toKerry = outbox.find((m) => m.to === "kerry@homeward.example");
     expect(toKerry?.subject).toBe("Your account");
     expect(toKerry?.text).not.toMatch(/meeting/i);
+    // Not even the sign-off, which says the email is about a family.
+    expect(toKerry?.text).not.toMatch(/family/i);
+  });
+
+  it("sends discreet emails under a neutral sender name", async () => {
+    const sent: MailMessage[] = [];
+    const spy: Mailer = {
+      ...deps().mailer,
+      send: async (message) => {
+        sent.push(message);
+      },
+    };
+    await notifyUsers(
+      { ...deps(), mailer: spy },
+      {
+        userIds: [seeded.users.ldParent, seeded.users.arabicParent],
+        kind: "entry_shared",
+        dedupeKey: "entry_shared:sender-name-test",
+      },
+    );
+    expect(sent.find((m) => m.to === "kerry@homeward.example")?.fromName).toBe(
+      "Account notifications",
+    );
+    expect(sent.find((m) => m.to === "amira@homeward.example")?.fromName).toBeUndefined();
   });
 });

@@ -78,10 +78,15 @@ export async function notifyUsers(
     const template = person.discreet ? "notify.discreet" : `notify.${input.kind}`;
     // Discreet mode links to the front page: even a path can say too much.
     const url = `${deps.portalOrigin}${person.discreet ? "/" : landingPath[input.kind]}`;
+    // Discreet: a neutral sender, and no sign-off either ("details about your family" says
+    // what the email is about).
     await deps.mailer.send({
       to: person.email,
       subject: t(`${template}.subject`),
-      text: `${t(`${template}.body`, { url })}\n\n${t("notify.signOff")}`,
+      text: person.discreet
+        ? t(`${template}.body`, { url })
+        : `${t(`${template}.body`, { url })}\n\n${t("notify.signOff")}`,
+      ...(person.discreet ? { fromName: t("notify.discreet.senderName") } : {}),
     });
     await deps.db
       .update(notification)

@@ -38,3 +38,13 @@ export {
   type AutosaveMessages,
   type AutosaveTextAreaProps,
 } from "./autosave-text-area.tsx";
+export {
+  EasyIcon,
+  type EasyIconName,
+  type EasyIconProps,
+  type EasyLightLevel,
+  EasyLine,
+  type EasyLineProps,
+  EasyList,
+  easyIconNames,
+} from "./easy-read.tsx";

@@ -249,6 +249,11 @@ function DueBadge({ item }: { item: DueItem }) {
         return t(item.overdue ? "due.reviewWindowClosed" : "due.reviewWindow", { date, number });
       case "familyResponses":
         return t("due.familyResponses", { date, number });
+      case "correctionsToAnswer":
+        return t(item.overdue ? "due.correctionsOverdue" : "due.correctionsToAnswer", {
+          date,
+          number,
+        });
       case "goalsOverdue":
         return t("due.goalsOverdue", { date, number });
       case "supportNotDelivered":

@@ -18,6 +18,11 @@ export const user = pgTable("user", {
   kind: text("kind", { enum: accountKinds }).notNull(),
   preferredLanguage: text("preferred_language"),
   easyRead: boolean("easy_read").notNull().default(false),
+  /**
+   * When the person last chose easy read on or off themselves (issue 8). Until they do, the
+   * easy-read need recorded on their case (case_person.easy_read) turns it on for them.
+   */
+  easyReadChosenAt: timestamp("easy_read_chosen_at", { withTimezone: true }),
   lowData: boolean("low_data").notNull().default(false),
   /** Family members: email me when something needs me (never with case details). */
   notifyByEmail: boolean("notify_by_email").notNull().default(true),

@@ -17,3 +17,4 @@ export * from "./views.ts";
 export * from "./notifications.ts";
 export * from "./confidential-names.ts";
 export * from "./form-drafts.ts";
+export * from "./advocacy.ts";

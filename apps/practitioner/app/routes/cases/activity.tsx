@@ -89,7 +89,11 @@ export default function Activity({ loaderData }: Route.ComponentProps) {
                 <tr key={line.id}>
                   <td>{when(line.at)}</td>
                   <td>
-                    <bdi>{line.who || t("activity.system")}</bdi>
+                    <bdi>
+                      {line.app === "integration"
+                        ? t("activity.integration")
+                        : line.who || t("activity.system")}
+                    </bdi>
                     {line.onBehalfOf ? (
                       <> {t("activity.onBehalfOf", { name: line.onBehalfOf })}</>
                     ) : null}

@@ -1,0 +1,1 @@
+ALTER TABLE "user" ADD COLUMN "easy_read_chosen_at" timestamp with time zone;
