@@ -33,6 +33,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!viewer && hasLeftQuickly(request)) throw redirect(services(context).leaveQuicklyUrl);
   const bundle = languageBundle(request, viewer, [
     "common",
+    "easyread",
     "safety",
     "auth",
     "portal",
@@ -45,6 +46,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     "account",
     "plan",
     "howItWorks",
+    "advocacy",
+    "interpreting",
   ]);
   // Low-data mode: the browser asked to save data, or the person chose it.
   const lowData =

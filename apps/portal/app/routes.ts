@@ -1,6 +1,8 @@
 import { index, layout, type RouteConfig, route } from "@react-router/dev/routes";
 import account from "./routes/account/routes.ts";
+import advocacy from "./routes/advocacy/routes.ts";
 import agreement from "./routes/agreement/routes.ts";
+import interpret from "./routes/interpret/routes.ts";
 import glossary from "./routes/glossary/routes.ts";
 import meetings from "./routes/meetings/routes.ts";
 import plan from "./routes/plan/routes.ts";
@@ -26,8 +28,10 @@ export default [
     ...wishes,
     ...meetings,
     ...plan,
+    ...interpret,
     ...glossary,
     ...account,
+    ...advocacy,
     // Last: every other address is a translated "page not found".
     route("*", "routes/not-found.tsx"),
   ]),

@@ -38,6 +38,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       "builder",
       "manager",
       "review",
+      "interpreters",
+      "advocacy",
+      "advocates",
     ],
     staffLanguageCodes,
   );

@@ -3,8 +3,10 @@ import assessment from "./routes/assessment/routes.ts";
 import caseload from "./routes/caseload/routes.ts";
 import cases from "./routes/cases/routes.ts";
 import chronology from "./routes/chronology/routes.ts";
+import advocates from "./routes/advocates/routes.ts";
 import agreements from "./routes/agreements/routes.ts";
 import decisions from "./routes/decisions/routes.ts";
+import interpreters from "./routes/interpreters/routes.ts";
 import manager from "./routes/manager/routes.ts";
 import plans from "./routes/plans/routes.ts";
 import records from "./routes/records/routes.ts";
@@ -25,9 +27,11 @@ export default [
     ...assessment,
     ...decisions,
     ...plans,
+    ...interpreters,
     ...records,
     ...agreements,
     ...manager,
+    ...advocates,
     // Last: every other address is a translated "page not found".
     route("*", "routes/not-found.tsx"),
   ]),

@@ -1,6 +1,7 @@
 // Prints what each page costs a family on a phone: HTML, CSS and JavaScript bytes as sent
 // (gzipped), in the normal mode and in low-data mode (Save-Data: on, no JavaScript at all).
 // Usage (after `pnpm exec turbo run build`): node apps/server/scripts/page-weight.ts
+import "../src/node-env.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";

@@ -4,6 +4,7 @@
 // Usage (after `pnpm exec turbo run build`):
 //   node apps/server/scripts/portal-load.ts                       # PGlite
 //   BENCH_DATABASE_URL=postgres://... node apps/server/scripts/portal-load.ts
+import "../src/node-env.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,5 +1,6 @@
 // One Node process serves both apps on their two ports over one database handle: PGlite
 // allows a single process per data folder (docs/decisions/003-one-process-two-apps.md).
+import "./node-env.ts";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";

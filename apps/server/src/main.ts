@@ -1,4 +1,5 @@
 // `./homeward start` ends here: both apps, the embedded database, demo data.
+import "./node-env.ts";
 import {
   demoAccounts,
   demoIntegrationClient,

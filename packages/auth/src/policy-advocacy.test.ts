@@ -52,9 +52,7 @@ describe("who may arrange an advocate for a person", () => {
   });
   it("not once the parent's own access has ended", () => {
     const ended = { ...mum, revokedAt: new Date("2026-11-01T00:00:00Z") };
-    expect(reason(canArrangeAdvocate(family(ended), target(ended), now))).toBe(
-      "ACCESS_NOT_ACTIVE",
-    );
+    expect(reason(canArrangeAdvocate(family(ended), target(ended), now))).toBe("ACCESS_NOT_ACTIVE");
   });
   it("an advocate cannot invite another advocate for the person", () => {
     const ruth = member("m-ruth", "advocate", {

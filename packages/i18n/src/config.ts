@@ -22,6 +22,7 @@ export const languageCodes: readonly LanguageCode[] = languages.map((l) => l.cod
 /** Namespaces families read (portal, mail, shared pieces): every shipped language has them. */
 export const familyNamespaces = [
   "common",
+  "easyread",
   "auth",
   "portal",
   "rules",
@@ -37,6 +38,7 @@ export const familyNamespaces = [
   "glossary",
   "howItWorks",
   "advocacy",
+  "interpreting",
 ] as const;
 
 /** Namespaces only the practitioner app uses: translated into the staff languages. */
@@ -50,6 +52,8 @@ export const staffNamespaces = [
   "builder",
   "review",
   "manager",
+  "advocates",
+  "interpreters",
 ] as const;
 
 export const namespaces = [...familyNamespaces, ...staffNamespaces] as const;

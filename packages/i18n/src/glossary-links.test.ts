@@ -40,9 +40,7 @@ describe("glossText", () => {
   });
 
   it("treats the plural as the same term, linked once", () => {
-    expect(linked("Care orders and a care order", english)).toEqual([
-      ["Care orders", "careOrder"],
-    ]);
+    expect(linked("Care orders and a care order", english)).toEqual([["Care orders", "careOrder"]]);
   });
 
   it("ignores case and keeps the text's own capitals", () => {
@@ -63,16 +61,22 @@ describe("glossText", () => {
 
   it("links Welsh phrases, including a mutated form listed in the phrases", () => {
     const welsh: GlossaryTerm[] = [
-      { id: "careOrder", term: "Gorchymyn gofal", phrases: ["gorchymyn gofal", "ngorchymyn gofal"] },
+      {
+        id: "careOrder",
+        term: "Gorchymyn gofal",
+        phrases: ["gorchymyn gofal", "ngorchymyn gofal"],
+      },
     ];
-    expect(linked("Mae eich plentyn dan orchymyn gofal, yn ôl y gorchymyn gofal.", welsh)).toEqual(
-      [["gorchymyn gofal", "careOrder"]],
-    );
+    expect(linked("Mae eich plentyn dan orchymyn gofal, yn ôl y gorchymyn gofal.", welsh)).toEqual([
+      ["gorchymyn gofal", "careOrder"],
+    ]);
     expect(linked("yn ei ngorchymyn gofal", welsh)).toEqual([["ngorchymyn gofal", "careOrder"]]);
   });
 
   it("links Arabic words whole, without \\b (which does not know Arabic letters)", () => {
-    const arabic: GlossaryTerm[] = [{ id: "careOrder", term: "أمر الرعاية", phrases: ["أمر الرعاية"] }];
+    const arabic: GlossaryTerm[] = [
+      { id: "careOrder", term: "أمر الرعاية", phrases: ["أمر الرعاية"] },
+    ];
     expect(linked("صدر أمر الرعاية من المحكمة.", arabic)).toEqual([["أمر الرعاية", "careOrder"]]);
     // Joined to a longer word ("الرعايات"), it is a different word and stays plain.
     expect(linked("أمر الرعايات", arabic)).toEqual([]);
@@ -80,9 +84,7 @@ describe("glossText", () => {
 
   it("links Bengali words whole and does not stop before a vowel sign", () => {
     const bengali: GlossaryTerm[] = [{ id: "advocate", term: "অ্যাডভোকেট", phrases: ["অ্যাডভোকেট"] }];
-    expect(linked("আপনি একজন অ্যাডভোকেট চাইতে পারেন।", bengali)).toEqual([
-      ["অ্যাডভোকেট", "advocate"],
-    ]);
+    expect(linked("আপনি একজন অ্যাডভোকেট চাইতে পারেন।", bengali)).toEqual([["অ্যাডভোকেট", "advocate"]]);
     // A vowel sign (a combining mark) after the phrase means the word goes on.
     expect(linked("অ্যাডভোকেটা", bengali)).toEqual([]);
   });

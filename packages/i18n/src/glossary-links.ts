@@ -14,13 +14,13 @@ export type GlossedPart =
 // so it would break Arabic, Bengali and Ethiopic words apart.
 const WORD = "[\\p{L}\\p{M}\\p{N}]";
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Any run of spaces (a line break, a no-break space) may stand between a phrase's words. */
 function pattern(phrase: string): string {
-  return phrase.trim().split(/\s+/u).map(escape).join("\\s+");
+  return phrase.trim().split(/\s+/u).map(escapeRegExp).join("\\s+");
 }
 
 /** Builds the matcher once per language; reuse it for every text on the page. */

@@ -3,6 +3,7 @@
 // sent with the page (see root loaders), so other languages never reach the client bundle.
 import type { LanguageCode, Namespace } from "./config.ts";
 import en_common from "./locales/en/common.json" with { type: "json" };
+import en_easyread from "./locales/en/easyread.json" with { type: "json" };
 import en_auth from "./locales/en/auth.json" with { type: "json" };
 import en_portal from "./locales/en/portal.json" with { type: "json" };
 import en_rules from "./locales/en/rules.json" with { type: "json" };
@@ -18,6 +19,7 @@ import en_plan from "./locales/en/plan.json" with { type: "json" };
 import en_glossary from "./locales/en/glossary.json" with { type: "json" };
 import en_howItWorks from "./locales/en/howItWorks.json" with { type: "json" };
 import en_advocacy from "./locales/en/advocacy.json" with { type: "json" };
+import en_interpreting from "./locales/en/interpreting.json" with { type: "json" };
 import en_practitioner from "./locales/en/practitioner.json" with { type: "json" };
 import en_caseload from "./locales/en/caseload.json" with { type: "json" };
 import en_chronology from "./locales/en/chronology.json" with { type: "json" };
@@ -27,7 +29,10 @@ import en_plans from "./locales/en/plans.json" with { type: "json" };
 import en_builder from "./locales/en/builder.json" with { type: "json" };
 import en_review from "./locales/en/review.json" with { type: "json" };
 import en_manager from "./locales/en/manager.json" with { type: "json" };
+import en_advocates from "./locales/en/advocates.json" with { type: "json" };
+import en_interpreters from "./locales/en/interpreters.json" with { type: "json" };
 import cy_common from "./locales/cy/common.json" with { type: "json" };
+import cy_easyread from "./locales/cy/easyread.json" with { type: "json" };
 import cy_auth from "./locales/cy/auth.json" with { type: "json" };
 import cy_portal from "./locales/cy/portal.json" with { type: "json" };
 import cy_rules from "./locales/cy/rules.json" with { type: "json" };
@@ -43,6 +48,7 @@ import cy_plan from "./locales/cy/plan.json" with { type: "json" };
 import cy_glossary from "./locales/cy/glossary.json" with { type: "json" };
 import cy_howItWorks from "./locales/cy/howItWorks.json" with { type: "json" };
 import cy_advocacy from "./locales/cy/advocacy.json" with { type: "json" };
+import cy_interpreting from "./locales/cy/interpreting.json" with { type: "json" };
 import cy_practitioner from "./locales/cy/practitioner.json" with { type: "json" };
 import cy_caseload from "./locales/cy/caseload.json" with { type: "json" };
 import cy_chronology from "./locales/cy/chronology.json" with { type: "json" };
@@ -52,7 +58,10 @@ import cy_plans from "./locales/cy/plans.json" with { type: "json" };
 import cy_builder from "./locales/cy/builder.json" with { type: "json" };
 import cy_review from "./locales/cy/review.json" with { type: "json" };
 import cy_manager from "./locales/cy/manager.json" with { type: "json" };
+import cy_advocates from "./locales/cy/advocates.json" with { type: "json" };
+import cy_interpreters from "./locales/cy/interpreters.json" with { type: "json" };
 import ar_common from "./locales/ar/common.json" with { type: "json" };
+import ar_easyread from "./locales/ar/easyread.json" with { type: "json" };
 import ar_auth from "./locales/ar/auth.json" with { type: "json" };
 import ar_portal from "./locales/ar/portal.json" with { type: "json" };
 import ar_rules from "./locales/ar/rules.json" with { type: "json" };
@@ -68,6 +77,7 @@ import ar_plan from "./locales/ar/plan.json" with { type: "json" };
 import ar_glossary from "./locales/ar/glossary.json" with { type: "json" };
 import ar_howItWorks from "./locales/ar/howItWorks.json" with { type: "json" };
 import ar_advocacy from "./locales/ar/advocacy.json" with { type: "json" };
+import ar_interpreting from "./locales/ar/interpreting.json" with { type: "json" };
 import ar_practitioner from "./locales/ar/practitioner.json" with { type: "json" };
 import ar_caseload from "./locales/ar/caseload.json" with { type: "json" };
 import ar_chronology from "./locales/ar/chronology.json" with { type: "json" };
@@ -77,7 +87,10 @@ import ar_plans from "./locales/ar/plans.json" with { type: "json" };
 import ar_builder from "./locales/ar/builder.json" with { type: "json" };
 import ar_review from "./locales/ar/review.json" with { type: "json" };
 import ar_manager from "./locales/ar/manager.json" with { type: "json" };
+import ar_advocates from "./locales/ar/advocates.json" with { type: "json" };
+import ar_interpreters from "./locales/ar/interpreters.json" with { type: "json" };
 import pl_common from "./locales/pl/common.json" with { type: "json" };
+import pl_easyread from "./locales/pl/easyread.json" with { type: "json" };
 import pl_auth from "./locales/pl/auth.json" with { type: "json" };
 import pl_portal from "./locales/pl/portal.json" with { type: "json" };
 import pl_rules from "./locales/pl/rules.json" with { type: "json" };
@@ -93,7 +106,9 @@ import pl_plan from "./locales/pl/plan.json" with { type: "json" };
 import pl_glossary from "./locales/pl/glossary.json" with { type: "json" };
 import pl_howItWorks from "./locales/pl/howItWorks.json" with { type: "json" };
 import pl_advocacy from "./locales/pl/advocacy.json" with { type: "json" };
+import pl_interpreting from "./locales/pl/interpreting.json" with { type: "json" };
 import ro_common from "./locales/ro/common.json" with { type: "json" };
+import ro_easyread from "./locales/ro/easyread.json" with { type: "json" };
 import ro_auth from "./locales/ro/auth.json" with { type: "json" };
 import ro_portal from "./locales/ro/portal.json" with { type: "json" };
 import ro_rules from "./locales/ro/rules.json" with { type: "json" };
@@ -109,7 +124,9 @@ import ro_plan from "./locales/ro/plan.json" with { type: "json" };
 import ro_glossary from "./locales/ro/glossary.json" with { type: "json" };
 import ro_howItWorks from "./locales/ro/howItWorks.json" with { type: "json" };
 import ro_advocacy from "./locales/ro/advocacy.json" with { type: "json" };
+import ro_interpreting from "./locales/ro/interpreting.json" with { type: "json" };
 import bn_common from "./locales/bn/common.json" with { type: "json" };
+import bn_easyread from "./locales/bn/easyread.json" with { type: "json" };
 import bn_auth from "./locales/bn/auth.json" with { type: "json" };
 import bn_portal from "./locales/bn/portal.json" with { type: "json" };
 import bn_rules from "./locales/bn/rules.json" with { type: "json" };
@@ -125,7 +142,9 @@ import bn_plan from "./locales/bn/plan.json" with { type: "json" };
 import bn_glossary from "./locales/bn/glossary.json" with { type: "json" };
 import bn_howItWorks from "./locales/bn/howItWorks.json" with { type: "json" };
 import bn_advocacy from "./locales/bn/advocacy.json" with { type: "json" };
+import bn_interpreting from "./locales/bn/interpreting.json" with { type: "json" };
 import so_common from "./locales/so/common.json" with { type: "json" };
+import so_easyread from "./locales/so/easyread.json" with { type: "json" };
 import so_auth from "./locales/so/auth.json" with { type: "json" };
 import so_portal from "./locales/so/portal.json" with { type: "json" };
 import so_rules from "./locales/so/rules.json" with { type: "json" };
@@ -141,7 +160,9 @@ import so_plan from "./locales/so/plan.json" with { type: "json" };
 import so_glossary from "./locales/so/glossary.json" with { type: "json" };
 import so_howItWorks from "./locales/so/howItWorks.json" with { type: "json" };
 import so_advocacy from "./locales/so/advocacy.json" with { type: "json" };
+import so_interpreting from "./locales/so/interpreting.json" with { type: "json" };
 import ur_common from "./locales/ur/common.json" with { type: "json" };
+import ur_easyread from "./locales/ur/easyread.json" with { type: "json" };
 import ur_auth from "./locales/ur/auth.json" with { type: "json" };
 import ur_portal from "./locales/ur/portal.json" with { type: "json" };
 import ur_rules from "./locales/ur/rules.json" with { type: "json" };
@@ -157,7 +178,9 @@ import ur_plan from "./locales/ur/plan.json" with { type: "json" };
 import ur_glossary from "./locales/ur/glossary.json" with { type: "json" };
 import ur_howItWorks from "./locales/ur/howItWorks.json" with { type: "json" };
 import ur_advocacy from "./locales/ur/advocacy.json" with { type: "json" };
+import ur_interpreting from "./locales/ur/interpreting.json" with { type: "json" };
 import ps_common from "./locales/ps/common.json" with { type: "json" };
+import ps_easyread from "./locales/ps/easyread.json" with { type: "json" };
 import ps_auth from "./locales/ps/auth.json" with { type: "json" };
 import ps_portal from "./locales/ps/portal.json" with { type: "json" };
 import ps_rules from "./locales/ps/rules.json" with { type: "json" };
@@ -173,7 +196,9 @@ import ps_plan from "./locales/ps/plan.json" with { type: "json" };
 import ps_glossary from "./locales/ps/glossary.json" with { type: "json" };
 import ps_howItWorks from "./locales/ps/howItWorks.json" with { type: "json" };
 import ps_advocacy from "./locales/ps/advocacy.json" with { type: "json" };
+import ps_interpreting from "./locales/ps/interpreting.json" with { type: "json" };
 import ti_common from "./locales/ti/common.json" with { type: "json" };
+import ti_easyread from "./locales/ti/easyread.json" with { type: "json" };
 import ti_auth from "./locales/ti/auth.json" with { type: "json" };
 import ti_portal from "./locales/ti/portal.json" with { type: "json" };
 import ti_rules from "./locales/ti/rules.json" with { type: "json" };
@@ -189,6 +214,7 @@ import ti_plan from "./locales/ti/plan.json" with { type: "json" };
 import ti_glossary from "./locales/ti/glossary.json" with { type: "json" };
 import ti_howItWorks from "./locales/ti/howItWorks.json" with { type: "json" };
 import ti_advocacy from "./locales/ti/advocacy.json" with { type: "json" };
+import ti_interpreting from "./locales/ti/interpreting.json" with { type: "json" };
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -196,6 +222,7 @@ export type Messages = { [key: string]: string | Messages };
 export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>>> = {
   en: {
     common: en_common,
+    easyread: en_easyread,
     auth: en_auth,
     portal: en_portal,
     rules: en_rules,
@@ -211,6 +238,7 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     glossary: en_glossary,
     howItWorks: en_howItWorks,
     advocacy: en_advocacy,
+    interpreting: en_interpreting,
     practitioner: en_practitioner,
     caseload: en_caseload,
     chronology: en_chronology,
@@ -220,9 +248,12 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     builder: en_builder,
     review: en_review,
     manager: en_manager,
+    advocates: en_advocates,
+    interpreters: en_interpreters,
   },
   cy: {
     common: cy_common,
+    easyread: cy_easyread,
     auth: cy_auth,
     portal: cy_portal,
     rules: cy_rules,
@@ -238,6 +269,7 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     glossary: cy_glossary,
     howItWorks: cy_howItWorks,
     advocacy: cy_advocacy,
+    interpreting: cy_interpreting,
     practitioner: cy_practitioner,
     caseload: cy_caseload,
     chronology: cy_chronology,
@@ -247,9 +279,12 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     builder: cy_builder,
     review: cy_review,
     manager: cy_manager,
+    advocates: cy_advocates,
+    interpreters: cy_interpreters,
   },
   ar: {
     common: ar_common,
+    easyread: ar_easyread,
     auth: ar_auth,
     portal: ar_portal,
     rules: ar_rules,
@@ -265,6 +300,7 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     glossary: ar_glossary,
     howItWorks: ar_howItWorks,
     advocacy: ar_advocacy,
+    interpreting: ar_interpreting,
     practitioner: ar_practitioner,
     caseload: ar_caseload,
     chronology: ar_chronology,
@@ -274,9 +310,12 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     builder: ar_builder,
     review: ar_review,
     manager: ar_manager,
+    advocates: ar_advocates,
+    interpreters: ar_interpreters,
   },
   pl: {
     common: pl_common,
+    easyread: pl_easyread,
     auth: pl_auth,
     portal: pl_portal,
     rules: pl_rules,
@@ -292,9 +331,11 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     glossary: pl_glossary,
     howItWorks: pl_howItWorks,
     advocacy: pl_advocacy,
+    interpreting: pl_interpreting,
   },
   ro: {
     common: ro_common,
+    easyread: ro_easyread,
     auth: ro_auth,
     portal: ro_portal,
     rules: ro_rules,
@@ -310,9 +351,11 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     glossary: ro_glossary,
     howItWorks: ro_howItWorks,
     advocacy: ro_advocacy,
+    interpreting: ro_interpreting,
   },
   bn: {
     common: bn_common,
+    easyread: bn_easyread,
     auth: bn_auth,
     portal: bn_portal,
     rules: bn_rules,
@@ -328,9 +371,11 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     glossary: bn_glossary,
     howItWorks: bn_howItWorks,
     advocacy: bn_advocacy,
+    interpreting: bn_interpreting,
   },
   so: {
     common: so_common,
+    easyread: so_easyread,
     auth: so_auth,
     portal: so_portal,
     rules: so_rules,
@@ -346,9 +391,11 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     glossary: so_glossary,
     howItWorks: so_howItWorks,
     advocacy: so_advocacy,
+    interpreting: so_interpreting,
   },
   ur: {
     common: ur_common,
+    easyread: ur_easyread,
     auth: ur_auth,
     portal: ur_portal,
     rules: ur_rules,
@@ -364,9 +411,11 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     glossary: ur_glossary,
     howItWorks: ur_howItWorks,
     advocacy: ur_advocacy,
+    interpreting: ur_interpreting,
   },
   ps: {
     common: ps_common,
+    easyread: ps_easyread,
     auth: ps_auth,
     portal: ps_portal,
     rules: ps_rules,
@@ -382,9 +431,11 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     glossary: ps_glossary,
     howItWorks: ps_howItWorks,
     advocacy: ps_advocacy,
+    interpreting: ps_interpreting,
   },
   ti: {
     common: ti_common,
+    easyread: ti_easyread,
     auth: ti_auth,
     portal: ti_portal,
     rules: ti_rules,
@@ -400,5 +451,6 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     glossary: ti_glossary,
     howItWorks: ti_howItWorks,
     advocacy: ti_advocacy,
+    interpreting: ti_interpreting,
   },
 };

@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { accountReadMode, parseReadMode, type ReadModeFacts, resolveReadMode } from "./read-mode.ts";
+import {
+  accountReadMode,
+  parseReadMode,
+  type ReadModeFacts,
+  resolveReadMode,
+} from "./read-mode.ts";
 
 const leah: ReadModeFacts = {
   asked: null,

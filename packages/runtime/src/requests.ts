@@ -27,13 +27,27 @@ const kindForApp: Record<AppServices["app"], AccountKind> = {
   practitioner: "practitioner",
 };
 
+/**
+ * The session lookup of a page request, shared by its loaders: the root loader and the page's
+ * loader run for the same request and would otherwise each read the session from the
+ * database. Only reads are shared - an action may sign out or change the person's settings,
+ * and the loaders that run after it in the same request must see that.
+ */
+const viewerOfRequest = new WeakMap<object, Promise<Viewer | null>>();
+
 /** The signed-in person for this app, or null. A wrong-kind session counts as none. */
 export async function optionalViewer(
   context: Readonly<RouterContextProvider>,
   request: Request,
 ): Promise<Viewer | null> {
   const svc = services(context);
-  const viewer = await getViewer(svc.auth, request);
+  const shareable = request.method === "GET" || request.method === "HEAD";
+  let lookup = shareable ? viewerOfRequest.get(context) : undefined;
+  if (!lookup) {
+    lookup = getViewer(svc.auth, request);
+    if (shareable) viewerOfRequest.set(context, lookup);
+  }
+  const viewer = await lookup;
   if (!viewer || viewer.kind !== kindForApp[svc.app]) return null;
   return viewer;
 }

@@ -28,9 +28,13 @@ import type { Mailer } from "@homeward/mail";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { auditRead, caseFacts, loadViewer } from "./access.ts";
+import { passwordLength } from "./account.ts";
 import { AccessDenied, NotFound, type ServiceContext, StaleWrite } from "./context.ts";
 import { familyCase, familyCases, londonDate } from "./family-cases.ts";
 import { type FamilyHomeCase, familyHome } from "./family-home.ts";
+
+/** How a person may have agreed to an advocate a practitioner arranged (for the form). */
+export { consentMethods };
 
 /** An emailed invitation works for a week: long enough to notice it, short enough to lapse. */
 export const INVITATION_LIFETIME_DAYS = 7;
@@ -562,7 +566,7 @@ export async function acceptInvitation(
     .where(eq(user.id, ctx.userId))
     .limit(1);
   const person = await membershipRow(ctx, inv.forMemberId);
-  if (!me || me.kind !== "family" || me.email.toLowerCase() !== inv.email || person.userId === ctx.userId)
+  if (me?.kind !== "family" || me.email.toLowerCase() !== inv.email || person.userId === ctx.userId)
     return refuse(ctx, "accept", inv.caseId, inv.id, "WRONG_ACCOUNT");
   const advocateMemberId = crypto.randomUUID();
   await ctx.db.transaction(async (tx) => {
@@ -744,3 +748,27 @@ export async function caseAdvocacy(ctx: ServiceContext, caseId: string): Promise
     })),
   };
 }
+
+/** Making an account from an invitation: a name and a password (better-auth's limits). */
+export const advocateAccountSchema = z
+  .object({
+    token: z.string().min(1),
+    name: z
+      .string({ error: "advocacy:accept.errors.name" })
+      .trim()
+      .min(1, { error: "advocacy:accept.errors.name" })
+      .max(200, { error: "advocacy:accept.errors.name" }),
+    password: z
+      .string({ error: "advocacy:accept.errors.passwordTooShort" })
+      .min(passwordLength.min, { error: "advocacy:accept.errors.passwordTooShort" })
+      .max(passwordLength.max, { error: "advocacy:accept.errors.passwordTooLong" }),
+    confirmPassword: z.string().optional().default(""),
+  })
+  .superRefine((value, issue) => {
+    if (value.password !== value.confirmPassword)
+      issue.addIssue({
+        code: "custom",
+        path: ["confirmPassword"],
+        message: "advocacy:accept.errors.passwordsDiffer",
+      });
+  });

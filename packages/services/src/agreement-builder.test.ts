@@ -313,8 +313,8 @@ describe(`the agreement builder, on the seeded demo, on ${databaseUnderTest}`, (
       .select()
       .from(agreementVersionSnapshot)
       .where(eq(agreementVersionSnapshot.agreementId, agreementId))
-      .orderBy(asc(agreementVersionSnapshot.version));
-    expect(snapshots.map((s) => s.version)).toEqual(
+      .orderBy(asc(agreementVersionSnapshot.agreementVersion));
+    expect(snapshots.map((s) => s.agreementVersion)).toEqual(
       Array.from({ length: changed.version }, (_, i) => i + 1),
     );
     const confirmed = snapshots[view.version - 1]?.terms as { goals: { measure: string }[] };

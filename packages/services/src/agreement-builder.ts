@@ -349,7 +349,7 @@ async function nextVersion(
   await tx.insert(agreementVersionSnapshot).values({
     id: crypto.randomUUID(),
     agreementId,
-    version: done.version,
+    agreementVersion: done.version,
     published: done.status !== "draft",
     terms,
     createdBy: ctx.userId,

@@ -186,13 +186,16 @@ function partyMembership(
 }
 
 /** "Today" for due dates: the calendar day in England, where the service runs. */
+// Made once: building a formatter loads locale and time-zone data, and pages call this often.
+const londonCalendar = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 function londonDay(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return londonCalendar.format(now);
 }
 
 function rulesGoal(goal: GoalRow) {

@@ -106,13 +106,16 @@ export async function familyCase(ctx: ServiceContext, caseId: string): Promise<F
 }
 
 /** Today's calendar date in England, where Homeward's families and meetings are. */
+// Made once: building a formatter loads locale and time-zone data, and pages call this often.
+const londonCalendar = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 export function londonDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return londonCalendar.format(now);
 }
 
 /**

@@ -10,8 +10,8 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { auditRead, authorize, type CaseFacts, caseFacts, loadViewer } from "./access.ts";
 import { refuseFamily } from "./assessment.ts";
-import { AccessDenied, type ServiceContext, StaleWrite } from "./context.ts";
-import { familyCases, londonDate } from "./family-cases.ts";
+import { AccessDenied, NotFound, type ServiceContext, StaleWrite } from "./context.ts";
+import { type FamilyCase, familyCase, familyCases, londonDate } from "./family-cases.ts";
 
 /** The people an interpreter can be assigned to: the family members who hold an account. */
 const PERSON_ROLES = ["parent", "carer", "young_person"] as const;
@@ -158,7 +158,7 @@ export async function caseInterpreters(
   const nameOf = (userId: string | null) => (userId ? (byUser.get(userId)?.name ?? "") : "");
   const assignments: InterpreterAssignment[] = members
     .filter((m) => m.role === "interpreter")
-    .map((m) => {
+    .map((m): InterpreterAssignment => {
       const person = m.actingForMemberId ? byMember.get(m.actingForMemberId) : undefined;
       const ended =
         (m.revokedAt !== null && m.revokedAt <= ctx.now) ||
@@ -365,6 +365,37 @@ export interface InterpretingFor {
   lastDay: string | null;
 }
 
+async function interpreting(
+  ctx: ServiceContext,
+  kase: FamilyCase,
+): Promise<(InterpretingFor & { memberId: string; forMemberId: string }) | null> {
+  const forMemberId = kase.onBehalfOfMemberId;
+  if (!forMemberId) return null;
+  const mine = kase.viewer.memberships.find(
+    (m) =>
+      m.role === "interpreter" && m.actingFor?.memberId === forMemberId && isActive(m, ctx.now),
+  );
+  if (!mine) return null;
+  const [row] = await ctx.db
+    .select({ language: caseMember.language, activeUntil: caseMember.activeUntil })
+    .from(caseMember)
+    .where(eq(caseMember.id, mine.memberId));
+  const [person] = await ctx.db
+    .select({ name: user.name })
+    .from(caseMember)
+    .innerJoin(user, eq(user.id, caseMember.userId))
+    .where(eq(caseMember.id, forMemberId));
+  return {
+    memberId: mine.memberId,
+    forMemberId,
+    caseId: kase.caseId,
+    childFirstName: kase.childFirstName,
+    personName: person?.name ?? "",
+    language: isLanguageCode(row?.language) ? row.language : "en",
+    lastDay: lastDayOf(row?.activeUntil ?? null),
+  };
+}
+
 /**
  * For the portal: the people the signed-in interpreter interprets for now, in which language
  * and until when. Ended assignments drop out (familyCases asks the policy).
@@ -373,36 +404,40 @@ export async function interpretingFor(ctx: ServiceContext): Promise<Interpreting
   if (ctx.kind !== "family") return [];
   const result: InterpretingFor[] = [];
   for (const kase of await familyCases(ctx)) {
-    if (!kase.onBehalfOfMemberId) continue;
-    const mine = kase.viewer.memberships.find(
-      (m) =>
-        m.role === "interpreter" &&
-        m.actingFor?.memberId === kase.onBehalfOfMemberId &&
-        isActive(m, ctx.now),
-    );
-    if (!mine) continue;
-    const [row] = await ctx.db
-      .select({ language: caseMember.language, activeUntil: caseMember.activeUntil })
-      .from(caseMember)
-      .where(eq(caseMember.id, mine.memberId));
-    const [person] = await ctx.db
-      .select({ name: user.name })
-      .from(caseMember)
-      .innerJoin(user, eq(user.id, caseMember.userId))
-      .where(eq(caseMember.id, kase.onBehalfOfMemberId));
-    result.push({
-      caseId: kase.caseId,
-      childFirstName: kase.childFirstName,
-      personName: person?.name ?? "",
-      language: isLanguageCode(row?.language) ? row.language : "en",
-      lastDay: lastDayOf(row?.activeUntil ?? null),
-    });
+    const found = await interpreting(ctx, kase);
+    if (!found) continue;
+    const { memberId, forMemberId, ...view } = found;
+    result.push(view);
     await auditRead(ctx, {
       resourceType: "interpreter_assignment",
-      resourceId: mine.memberId,
+      resourceId: memberId,
       caseId: kase.caseId,
-      onBehalfOfMemberId: kase.onBehalfOfMemberId,
+      onBehalfOfMemberId: forMemberId,
     });
   }
   return result;
+}
+
+/**
+ * Opening a side-by-side page: the case is read as the person (a refusal - an ended period -
+ * is audited by familyCase), only by their interpreter, and the view itself is audited with
+ * the page and language, beside the audit rows of the reads behind it.
+ */
+export async function sideBySideAccess(
+  ctx: ServiceContext,
+  caseId: string,
+  page: string,
+): Promise<InterpretingFor> {
+  const kase = await familyCase(ctx, caseId);
+  const found = await interpreting(ctx, kase);
+  if (!found) throw new NotFound(`interpreter assignment on case ${caseId}`);
+  const { memberId, forMemberId, ...view } = found;
+  await auditRead(ctx, {
+    resourceType: "side_by_side",
+    resourceId: memberId,
+    caseId,
+    onBehalfOfMemberId: forMemberId,
+    detail: { page, language: view.language },
+  });
+  return view;
 }

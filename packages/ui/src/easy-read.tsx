@@ -82,24 +82,22 @@ function Shape({ name, level }: { name: EasyIconName; level?: EasyLightLevel }) 
   }
 }
 
-// Red at the top, as on a real traffic light; severe and high share the top lamp's place
-// in the picture, so the words beside it always name the level.
-const lamp: Record<EasyLightLevel, number> = { severe: 0, high: 0, medium: 1, low: 2 };
+// Four lamps, red at the top as on the traffic light page; the words beside the picture
+// always name the colour and the level.
+const lamps: readonly EasyLightLevel[] = ["severe", "high", "medium", "low"];
 
 function TrafficLightShape({ level }: { level?: EasyLightLevel }) {
   return (
     <g>
-      <rect x="6" y="1.5" width="12" height="21" rx="3" {...outline} />
-      {[6, 12, 18].map((cy, index) => (
+      <rect x="6" y="1" width="12" height="22" rx="3" {...outline} />
+      {lamps.map((lamp, index) => (
         <circle
-          key={cy}
+          key={lamp}
           cx="12"
-          cy={cy}
-          r="2.4"
-          className={
-            level !== undefined && lamp[level] === index ? `hw-easy-lamp--${level}` : undefined
-          }
-          fill={level !== undefined && lamp[level] === index ? undefined : "none"}
+          cy={4.75 + index * 4.85}
+          r="1.9"
+          className={lamp === level ? `hw-easy-lamp--${lamp}` : undefined}
+          fill={lamp === level ? undefined : "none"}
           stroke="currentColor"
           strokeWidth="1.5"
         />
@@ -116,13 +114,21 @@ export interface EasyIconProps {
 }
 
 export function EasyIcon({ name, label, level }: EasyIconProps) {
+  if (label) {
+    return (
+      <svg
+        className="hw-easy-icon"
+        viewBox="0 0 24 24"
+        focusable="false"
+        role="img"
+        aria-label={label}
+      >
+        <Shape name={name} level={level} />
+      </svg>
+    );
+  }
   return (
-    <svg
-      className="hw-easy-icon"
-      viewBox="0 0 24 24"
-      focusable="false"
-      {...(label ? { role: "img", "aria-label": label } : { "aria-hidden": true })}
-    >
+    <svg className="hw-easy-icon" viewBox="0 0 24 24" focusable="false" aria-hidden="true">
       <Shape name={name} level={level} />
     </svg>
   );

@@ -45,4 +45,3 @@ export async function readModeFor(ctx: ServiceContext, request: Request): Promis
     ...(await readingPreference(ctx)),
   }).mode;
 }
-

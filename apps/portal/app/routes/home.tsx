@@ -1,38 +1,56 @@
 // Home - "where are we?" (issue 5, item 1): for each case, the step and what happens next,
 // the traffic light, the next meeting, what is waiting for the person, and their social
 // worker. The view model comes from one service (familyHome), which audits the read.
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { requireViewer, services } from "@homeward/runtime";
 import { type FamilyHomeCase, familyHome } from "@homeward/services/family-home";
 import { PageTitle } from "@homeward/ui";
 import { Link } from "react-router";
+import { EasyHome } from "../easy-read/easy-home.tsx";
+import { ReadModeSwitch } from "../easy-read/read-mode-switch.tsx";
+import { readModeFor } from "../lib/read-mode.server.ts";
 import type { Route } from "./+types/home";
 import { calendarDate } from "./meetings/dates.ts";
 import { calendarHref, MeetingDetails } from "./meetings/meeting-details.tsx";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await requireViewer(context, request);
-  const home = await familyHome({
+  const ctx = {
     db: services(context).db,
     userId: viewer.userId,
     kind: viewer.kind,
-    app: "portal",
+    app: "portal" as const,
     now: services(context).clock(),
-  });
-  return { name: viewer.name, cases: home.cases };
+  };
+  // Easy read or standard (issue 8); first, so the switch's redirect audits no read twice.
+  const readMode = await readModeFor(ctx, request);
+  const home = await familyHome(ctx);
+  return { name: viewer.name, cases: home.cases, readMode };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("portal");
+  if (loaderData.readMode === "easy") {
+    return (
+      <>
+        <PageTitle page={t("home.title")} app={t("common:portal.name")} />
+        <ReadModeSwitch mode="easy" />
+        <EasyHome name={loaderData.name} cases={loaderData.cases} />
+      </>
+    );
+  }
   return (
     <>
       <PageTitle page={t("home.title")} app={t("common:portal.name")} />
+      <ReadModeSwitch mode={loaderData.readMode} />
       <h1>{t("home.heading", { name: loaderData.name })}</h1>
       {loaderData.cases.length === 0 ? (
         <p>{t("home.noCases")}</p>
       ) : (
         <>
-          <p>{t("home.intro")}</p>
+          <p>
+            <Glossed text={t("home.intro")} />
+          </p>
           {loaderData.cases.map((c) => (
             <CaseHome key={c.caseId} home={c} />
           ))}
@@ -71,7 +89,9 @@ function WhereAreWe({ home }: { home: FamilyHomeCase }) {
           ? t("home.stage.stepOf", { number: home.stageNumber, stage })
           : t("home.stage.notAStep", { stage })}
       </p>
-      <p>{t(`${explain}.${home.step}`, { child: home.childFirstName })}</p>
+      <p>
+        <Glossed text={t(`${explain}.${home.step}`, { child: home.childFirstName })} />
+      </p>
       <p>
         {home.nextStep
           ? t("home.stage.next", { stage: t(`rules:stages.${home.nextStep}`) })
@@ -82,7 +102,9 @@ function WhereAreWe({ home }: { home: FamilyHomeCase }) {
           <p>{t("home.stage.blockers")}</p>
           <ul>
             {home.blockers.map((code) => (
-              <li key={code}>{t(`rules:stageBlockers.${code}`)}</li>
+              <li key={code}>
+                <Glossed text={t(`rules:stageBlockers.${code}`)} />
+              </li>
             ))}
           </ul>
         </>

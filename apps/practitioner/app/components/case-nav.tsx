@@ -10,6 +10,8 @@ const sections = [
   { path: "/decisions", key: "decisions", end: false },
   { path: "/plans", key: "plans", end: false },
   { path: "/agreements", key: "agreements", end: false },
+  { path: "/interpreters", key: "interpreters", end: false },
+  { path: "/advocates", key: "advocates", end: false },
   { path: "/activity", key: "activity", end: false },
 ] as const;
 

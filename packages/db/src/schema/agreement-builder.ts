@@ -25,8 +25,11 @@ export const agreementVersionSnapshot = pgTable(
     agreementId: text("agreement_id")
       .notNull()
       .references(() => parentalAgreement.id),
-    /** The agreement's `version` these terms belong to. */
-    version: integer("version").notNull(),
+    /**
+     * The agreement's `version` these terms belong to (not a row version: snapshots are
+     * written once and never edited, so the property says whose version it is).
+     */
+    agreementVersion: integer("version").notNull(),
     /** Published to the family at this version (acknowledgements refer to these). */
     published: boolean("published").notNull().default(false),
     terms: jsonb("terms").notNull(),
@@ -35,7 +38,7 @@ export const agreementVersionSnapshot = pgTable(
       .references(() => user.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("agreement_version_snapshot_unique").on(t.agreementId, t.version)],
+  (t) => [unique("agreement_version_snapshot_unique").on(t.agreementId, t.agreementVersion)],
 );
 
 /** A date on which progress against the agreement will be reviewed. */

@@ -11,10 +11,13 @@ import {
   updatePreferences,
 } from "@homeward/services/account";
 import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup, TextField } from "@homeward/ui";
-import { data, Form, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import { formatDateTime } from "../../lib/dates.ts";
 import { translateErrors } from "../../lib/errors.ts";
 import { familyContext, orRefuse } from "../../lib/service-context.server.ts";
+import { accountReadMode } from "@homeward/rules";
+import { readingPreference } from "@homeward/services/easy-read";
+import { forgetVisitReadMode } from "../../lib/read-mode.server.ts";
 import type { Route } from "./+types/index";
 import { changePassword } from "./password.server.ts";
 
@@ -24,9 +27,12 @@ type SavedNotice = (typeof savedNotices)[number];
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { viewer, ctx } = await familyContext(context, request);
   const account = await orRefuse(accountFor(ctx, viewer.sessionId));
+  // Easy read shows as on until the person chooses, when their case records the need (issue 8).
+  const reading = await orRefuse(readingPreference(ctx));
   const saved = new URL(request.url).searchParams.get("saved");
   return {
     account,
+    easyRead: accountReadMode(reading.account, reading.recordedNeed).mode === "easy",
     saved: savedNotices.includes(saved as SavedNotice) ? (saved as SavedNotice) : null,
   };
 }
@@ -48,11 +54,14 @@ export async function action({ request, context }: Route.ActionArgs) {
       await updatePreferences(ctx, parsed.data);
       // The cookie too, so the sign-in page is in this language after signing out.
       const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
-      throw redirect("/account?saved=preferences", {
-        headers: {
-          "set-cookie": `${languageCookieName}=${parsed.data.preferredLanguage}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`,
-        },
-      });
+      const headers = new Headers();
+      headers.append(
+        "set-cookie",
+        `${languageCookieName}=${parsed.data.preferredLanguage}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`,
+      );
+      // The saved easy-read choice shows at once, over a switch made earlier this visit.
+      headers.append("set-cookie", forgetVisitReadMode(request));
+      throw redirect("/account?saved=preferences", { headers });
     }
     case "sign_out_others": {
       await signOutOtherSessions(ctx, viewer.sessionId);
@@ -128,6 +137,18 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <p>{t("details.change")}</p>
       </section>
 
+      <section aria-labelledby="advocacy-heading">
+        <h2 id="advocacy-heading">{t("advocacy:links.heading")}</h2>
+        <ul>
+          <li>
+            <Link to="/advocacy">{t("advocacy:links.myAdvocate")}</Link>
+          </li>
+          <li>
+            <Link to="/advocacy/people">{t("advocacy:links.people")}</Link>
+          </li>
+        </ul>
+      </section>
+
       <section aria-labelledby="preferences-heading">
         <h2 id="preferences-heading">{t("preferences.heading")}</h2>
         <ErrorSummary
@@ -150,7 +171,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
               label={t("preferences.easyRead.label")}
               description={t("preferences.easyRead.hint")}
               name="easyRead"
-              defaultValue={prefs?.values.easyRead ?? (account.easyRead ? "on" : "off")}
+              defaultValue={prefs?.values.easyRead ?? (loaderData.easyRead ? "on" : "off")}
               options={onOff("easyRead")}
             />
             <RadioGroup

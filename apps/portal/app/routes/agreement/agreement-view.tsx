@@ -2,7 +2,7 @@
 // copy (/agreement/print). The page adds its forms through the slots, so the copy's
 // bundle carries no form components.
 import { intlLocale } from "@homeward/i18n";
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import type {
   AgreementView,
   GoalView,
@@ -79,14 +79,18 @@ export function AgreementDocument({
       <p className="hw-entry-body">{agreement.protectiveFactorsSummary}</p>
 
       <h3>{t("goals.heading")}</h3>
-      <p>{t("goals.intro")}</p>
+      <p>
+        <Glossed text={t("goals.intro")} />
+      </p>
       {agreement.goals.length === 0 ? <p>{t("goals.none")}</p> : null}
       {agreement.goals.map((goal) => (
         <Goal key={goal.goalId} goal={goal} agreement={agreement} form={slots.goal?.(goal)} />
       ))}
 
       <h3>{t("support.heading")}</h3>
-      <p>{t("support.intro")}</p>
+      <p>
+        <Glossed text={t("support.intro")} />
+      </p>
       <SupportTable agreement={agreement} />
       {slots.support?.(agreement.support)}
 
@@ -270,7 +274,9 @@ function Acknowledgement({ agreement }: { agreement: AgreementView }) {
       ) : (
         <p>{t("acknowledge.notYet")}</p>
       )}
-      <p>{t("acknowledge.explain")}</p>
+      <p>
+        <Glossed text={t("acknowledge.explain")} />
+      </p>
     </>
   );
 }

@@ -2,7 +2,7 @@
 // progress, the support promised; forms to add progress, flag support that has not
 // happened, and confirm the agreement has been read. Every form posts to this route's
 // action and works without JavaScript.
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import {
   assertSameOrigin,
   keptValues,
@@ -32,6 +32,9 @@ import {
   useLocation,
 } from "react-router";
 import { translateErrors } from "../../lib/errors.ts";
+import { EasyAgreement } from "../../easy-read/easy-summaries.tsx";
+import { ReadModeSwitch } from "../../easy-read/read-mode-switch.tsx";
+import { readModeFor } from "../../lib/read-mode.server.ts";
 import type { Route } from "./+types/index";
 import { AgreementDocument } from "./agreement-view.tsx";
 import stylesHref from "./agreement.css?url";
@@ -55,10 +58,13 @@ function serviceContext(viewer: Viewer, context: Readonly<RouterContextProvider>
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await requireViewer(context, request);
+  // Easy read or standard (issue 8); first, so the switch's redirect audits no read twice.
+  const readMode = await readModeFor(serviceContext(viewer, context), request);
   const agreements = await agreementsForMe(serviceContext(viewer, context));
   const saved = new URL(request.url).searchParams.get("saved");
   return {
     agreements,
+    readMode,
     saved: savedKinds.find((kind) => kind === saved) ?? null,
   };
 }
@@ -157,7 +163,9 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
   return (
     <>
       <PageTitle page={t("title")} app={t("common:portal.name")} />
+      <ReadModeSwitch mode={loaderData.readMode} />
       <h1>{t("title")}</h1>
+      {loaderData.readMode === "easy" ? <EasyAgreement agreements={agreements} /> : null}
       {saved ? <SavedNotice saved={saved} /> : null}
       <ErrorSummary
         title={t("errors.summaryTitle")}
@@ -168,7 +176,9 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
         <p>{t("none")}</p>
       ) : (
         <>
-          <p>{t("intro")}</p>
+          <p>
+            <Glossed text={t("intro")} />
+          </p>
           <p>
             <Link to="/agreement/print">{t("printLink")}</Link>
           </p>

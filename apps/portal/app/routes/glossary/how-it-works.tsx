@@ -78,12 +78,16 @@ export default function HowItWorksPage({ loaderData }: Route.ComponentProps) {
           return (
             <li
               key={stage}
-              className={current ? "hw-timeline__stage hw-timeline__stage--here" : "hw-timeline__stage"}
+              className={
+                current ? "hw-timeline__stage hw-timeline__stage--here" : "hw-timeline__stage"
+              }
               aria-current={current ? "step" : undefined}
             >
               <span className="hw-timeline__icon">{icons[stage]}</span>
               <div className="hw-timeline__body">
-                <p className="hw-timeline__number">{t("howItWorks.stageNumber", { number: i + 1 })}</p>
+                <p className="hw-timeline__number">
+                  {t("howItWorks.stageNumber", { number: i + 1 })}
+                </p>
                 <h2>{t(`howItWorks.stages.${stage}.title`)}</h2>
                 {marker(stage)}
                 <p>

@@ -1,6 +1,6 @@
 // Meetings (issue 5, item 6): what is coming up and what has happened, who will be there,
 // a calendar file for each, and the minutes once they are shared with the person.
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { requireViewer, services } from "@homeward/runtime";
 import { type MeetingView, meetingsFor } from "@homeward/services/meetings";
 import { PageTitle } from "@homeward/ui";
@@ -29,7 +29,9 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
     <>
       <PageTitle page={t("title")} app={t("common:portal.name")} />
       <h1>{t("title")}</h1>
-      <p>{t("intro")}</p>
+      <p>
+        <Glossed text={t("intro")} />
+      </p>
       <h2>{t("upcoming")}</h2>
       {upcoming.length === 0 ? (
         <p>{t("noUpcoming")}</p>

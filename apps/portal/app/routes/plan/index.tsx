@@ -2,7 +2,7 @@
 // get, from whom, and when the reviews are; once the child is home, the visits that step down
 // slowly and the days the traffic light is looked at again; where return is not possible,
 // the explanation written for them and the contact plan. Drafts never appear here.
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { type FamilyPlanCase, type FamilyPlanView, familyPlans } from "@homeward/services/plans";
 import { PageTitle } from "@homeward/ui";
 import { familyContext, orRefuse } from "../../lib/service-context.server.ts";
@@ -28,7 +28,9 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
         <p>{t("noCases")}</p>
       ) : (
         <>
-          <p>{t("intro")}</p>
+          <p>
+            <Glossed text={t("intro")} />
+          </p>
           {cases.map((kase) => (
             <CasePlans key={kase.caseId} kase={kase} />
           ))}
@@ -63,7 +65,9 @@ function CasePlans({ kase }: { kase: FamilyPlanCase }) {
               ? t("home.sinceYoung", { date: date(kase.home.since) })
               : t("home.since", { child: kase.childFirstName, date: date(kase.home.since) })}
           </p>
-          <p>{t("home.intro")}</p>
+          <p>
+            <Glossed text={t("home.intro")} />
+          </p>
           {kase.home.nextVisit ? (
             <p className="hw-status">{t("home.nextVisit", { date: date(kase.home.nextVisit) })}</p>
           ) : null}
@@ -78,7 +82,9 @@ function CasePlans({ kase }: { kase: FamilyPlanCase }) {
               </li>
             ))}
           </ul>
-          <p>{t("home.checks")}</p>
+          <p>
+            <Glossed text={t("home.checks")} />
+          </p>
           <ul>
             {kase.home.checks.map((day) => (
               <li key={day}>{date(day)}</li>

@@ -11,14 +11,19 @@ import { data, Form, Link, redirect } from "react-router";
 import { formatDate } from "../../lib/dates.ts";
 import { translateErrors } from "../../lib/errors.ts";
 import { familyContext, orRefuse } from "../../lib/service-context.server.ts";
+import { EasyEntry } from "../../easy-read/easy-summaries.tsx";
+import { ReadModeSwitch } from "../../easy-read/read-mode-switch.tsx";
+import { readModeFor } from "../../lib/read-mode.server.ts";
 import type { Route } from "./+types/entry";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx } = await familyContext(context, request);
+  // Easy read or standard (issue 8); first, so the switch's redirect audits no read twice.
+  const readMode = await readModeFor(ctx, request);
   const entry = await orRefuse(entryForViewer(ctx, params.entryId));
   const draft = entry.myResponses.find((r) => r.status === "draft") ?? null;
   const saved = new URL(request.url).searchParams.get("saved");
-  return { entry, draft, saved: saved === "draft" || saved === "sent" ? saved : null };
+  return { entry, draft, readMode, saved: saved === "draft" || saved === "sent" ? saved : null };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -57,10 +62,12 @@ export default function Entry({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <>
       <PageTitle page={entry.title} app={t("common:portal.name")} />
+      <ReadModeSwitch mode={loaderData.readMode} />
       <p>
         <Link to="/records">{t("entry.back")}</Link>
       </p>
       <h1>{entry.title}</h1>
+      {loaderData.readMode === "easy" ? <EasyEntry entry={entry} /> : null}
       <p className="hw-status">
         {entry.status === "finalised" ? t("entry.statusFinal") : t("entry.statusToCheck")}
         {entry.status !== "finalised" && entry.deadline

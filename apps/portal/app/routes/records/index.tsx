@@ -1,4 +1,4 @@
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { requireViewer, services } from "@homeward/runtime";
 import { entriesSharedWithMe } from "@homeward/services/record-entries";
 import { PageTitle } from "@homeward/ui";
@@ -28,7 +28,9 @@ export default function Records({ loaderData }: Route.ComponentProps) {
     <>
       <PageTitle page={t("list.title")} app={t("common:portal.name")} />
       <h1>{t("list.title")}</h1>
-      <p>{t("list.intro")}</p>
+      <p>
+        <Glossed text={t("list.intro")} />
+      </p>
       <h2>{t("list.toCheck")}</h2>
       {loaderData.toCheck.length === 0 ? (
         <p>{t("list.nothingToCheck")}</p>

@@ -2,7 +2,7 @@
 // recorded, the positives, what needs to change to move down, and the earliest date - in
 // words, never colour alone. A young person gets their own, simpler wording.
 import { whenItCouldChange } from "@homeward/i18n";
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { requireViewer, services } from "@homeward/runtime";
 import { AccessDenied } from "@homeward/services/context";
 import { familyCases } from "@homeward/services/family-cases";
@@ -10,6 +10,9 @@ import { type TrafficLight, trafficLightFor } from "@homeward/services/traffic-l
 import { PageTitle } from "@homeward/ui";
 import { data } from "react-router";
 import { calendarDate } from "../meetings/dates.ts";
+import { EasyTraffic } from "../../easy-read/easy-traffic.tsx";
+import { ReadModeSwitch } from "../../easy-read/read-mode-switch.tsx";
+import { readModeFor } from "../../lib/read-mode.server.ts";
 import type { Route } from "./+types/index";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -21,10 +24,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     app: "portal" as const,
     now: services(context).clock(),
   };
+  // Easy read or standard (issue 8); first, so the switch's redirect audits no read twice.
+  const readMode = await readModeFor(ctx, request);
   try {
     const lights: TrafficLight[] = [];
     for (const kase of await familyCases(ctx)) lights.push(await trafficLightFor(ctx, kase.caseId));
-    return { lights };
+    return { lights, readMode };
   } catch (error) {
     if (error instanceof AccessDenied) throw data(null, { status: 403 });
     throw error;
@@ -35,19 +40,33 @@ export default function TrafficLightPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("traffic");
   const { lights } = loaderData;
   const young = lights.length > 0 && lights.every((l) => l.forYoungPerson);
+  if (loaderData.readMode === "easy" && lights.length > 0) {
+    return (
+      <>
+        <PageTitle page={t("title")} app={t("common:portal.name")} />
+        <ReadModeSwitch mode="easy" />
+        <EasyTraffic lights={lights} />
+      </>
+    );
+  }
   return (
     <>
       <PageTitle page={t("title")} app={t("common:portal.name")} />
+      <ReadModeSwitch mode={loaderData.readMode} />
       <h1>{t("title")}</h1>
       {lights.length === 0 ? (
         <p>{t("noCases")}</p>
       ) : (
         <>
-          <p>{young ? t("introYoung") : t("intro")}</p>
+          <p>
+            <Glossed text={young ? t("introYoung") : t("intro")} />
+          </p>
           {lights.map((light) => (
             <CaseLight key={light.caseId} light={light} />
           ))}
-          <p className="hw-notice">{young ? t("helpYoung") : t("help")}</p>
+          <p className="hw-notice">
+            <Glossed text={young ? t("helpYoung") : t("help")} />
+          </p>
         </>
       )}
     </>
@@ -139,9 +158,15 @@ function CaseLight({ light }: { light: TrafficLight }) {
         {t("light.summary", { level: level(light.level), date: date(light.since) })}
       </p>
       <p>
-        {young ? t(`young.meanings.${light.level}`) : t(`rules:riskLevelMeanings.${light.level}`)}
+        <Glossed
+          text={
+            young ? t(`young.meanings.${light.level}`) : t(`rules:riskLevelMeanings.${light.level}`)
+          }
+        />
       </p>
-      <p>{say("decisions", light.decision)}</p>
+      <p>
+        <Glossed text={say("decisions", light.decision)} />
+      </p>
 
       <h3>{t("reasons.heading")}</h3>
       {light.reasons ? (

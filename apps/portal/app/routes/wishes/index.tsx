@@ -1,5 +1,5 @@
 import { casesForFamilyMember } from "@homeward/db";
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { VIEWS_PROMPTS as viewsPrompts } from "@homeward/rules";
 import { assertSameOrigin, keptValues, parseForm } from "@homeward/runtime";
 import { StaleWrite } from "@homeward/services";
@@ -20,6 +20,9 @@ import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "r
 import { formatDate, formatDateTime } from "../../lib/dates.ts";
 import { translateErrors } from "../../lib/errors.ts";
 import { familyContext, orRefuse } from "../../lib/service-context.server.ts";
+import { EasyViews } from "../../easy-read/easy-summaries.tsx";
+import { ReadModeSwitch } from "../../easy-read/read-mode-switch.tsx";
+import { readModeFor } from "../../lib/read-mode.server.ts";
 import type { Route } from "./+types/index";
 
 const savedNotices = ["draft", "sent", "sharing"] as const;
@@ -27,6 +30,8 @@ type SavedNotice = (typeof savedNotices)[number];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { ctx } = await familyContext(context, request);
+  // Easy read or standard (issue 8); first, so the switch's redirect audits no read twice.
+  const readMode = await readModeFor(ctx, request);
   const url = new URL(request.url);
   const asked = url.searchParams.get("case");
   const cases = await casesForFamilyMember(ctx.db, { userId: ctx.userId, now: ctx.now });
@@ -40,6 +45,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     cases: cases.map((c) => ({ caseId: c.caseId, childFirstName: c.childFirstName })),
     current: current ?? null,
+    readMode,
     draftId: draft?.id ?? null,
     saved: savedNotices.includes(saved as SavedNotice) ? (saved as SavedNotice) : null,
   };
@@ -115,13 +121,17 @@ export default function Views({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <>
       <PageTitle page={title} app={t("common:portal.name")} />
+      <ReadModeSwitch mode={loaderData.readMode} />
       <h1>{title}</h1>
+      {loaderData.readMode === "easy" ? <EasyViews current={current} /> : null}
       {saved ? (
         <p className="hw-notice" role="status">
           {t(`saved.${saved}`)}
         </p>
       ) : null}
-      <p>{t(`intro.${current.voice}`)}</p>
+      <p>
+        <Glossed text={t(`intro.${current.voice}`)} />
+      </p>
       {cases.length > 1 ? <CaseSwitcher cases={cases} current={current.caseId} /> : null}
 
       {current.canWrite ? (

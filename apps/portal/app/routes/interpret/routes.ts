@@ -1,0 +1,8 @@
+// The interpreter's pages (issue 8): who they interpret for, and the side-by-side view of
+// that person's pages. File paths are relative to app/.
+import { type RouteConfigEntry, route } from "@react-router/dev/routes";
+
+export default [
+  route("interpret", "routes/interpret/index.tsx"),
+  route("interpret/:caseId/:page/:entryId?", "routes/interpret/side-by-side.tsx"),
+] satisfies RouteConfigEntry[];

@@ -1,0 +1,6 @@
+// The interpreters page's route (file paths are relative to app/).
+import { type RouteConfigEntry, route } from "@react-router/dev/routes";
+
+export default [
+  route("cases/:caseId/interpreters", "routes/interpreters/index.tsx"),
+] satisfies RouteConfigEntry[];
