@@ -8,6 +8,7 @@ import agreements from "./routes/agreements/routes.ts";
 import decisions from "./routes/decisions/routes.ts";
 import interpreters from "./routes/interpreters/routes.ts";
 import manager from "./routes/manager/routes.ts";
+import people from "./routes/people/routes.ts";
 import plans from "./routes/plans/routes.ts";
 import records from "./routes/records/routes.ts";
 
@@ -32,6 +33,7 @@ export default [
     ...agreements,
     ...manager,
     ...advocates,
+    ...people,
     // Last: every other address is a translated "page not found".
     route("*", "routes/not-found.tsx"),
   ]),

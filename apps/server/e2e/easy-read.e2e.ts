@@ -69,11 +69,12 @@ describe("easy read", () => {
     );
   });
 
-  it("passes axe and fits 320 px on every easy-read page, in English and Arabic", async () => {
-    const page = await signedIn("kerry@homeward.example", {
-      viewport: { width: 320, height: 640 },
-    });
-    for (const lng of ["en", "ar"]) {
+  // Ten pages through axe take a while: these two tests get more time than the default.
+  for (const lng of ["en", "ar"]) {
+    it(`passes axe and fits 320 px on every easy-read page, in ${lng}`, async () => {
+      const page = await signedIn("kerry@homeward.example", {
+        viewport: { width: 320, height: 640 },
+      });
       for (const path of kerryPages) {
         await inLanguage(page, lng, path);
         expect(await isEasy(page), `${lng} ${path}`).toBe(true);
@@ -84,11 +85,13 @@ describe("easy read", () => {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(width, `${lng} ${path}`).toBeLessThanOrEqual(320);
       }
-    }
-    await inLanguage(page, "ar", "/traffic-light");
-    await expect(page.locator("main").textContent()).resolves.toContain("إشارة المرور:");
-    await inLanguage(page, "en", "/");
-  });
+      if (lng === "ar") {
+        await inLanguage(page, "ar", "/traffic-light");
+        await expect(page.locator("main").textContent()).resolves.toContain("إشارة المرور:");
+        await inLanguage(page, "en", "/");
+      }
+    }, 180_000);
+  }
 
   it("lets a parent switch it on and off on a page, for the rest of the visit, without JavaScript", async () => {
     const page = await signedIn("parent@homeward.example");
@@ -132,7 +135,7 @@ describe("easy read", () => {
     await page.goto(`${harness.portal}/`);
     expect(await isEasy(page)).toBe(false);
     await page.goto(`${harness.portal}/account`);
-    await expect(page.getByRole("radio", { name: "No", exact: true }).isChecked()).resolves.toBe(
+    await expect(page.locator('input[name="easyRead"][value="off"]').isChecked()).resolves.toBe(
       true,
     );
   });

@@ -97,7 +97,12 @@ describe("what an interpreter may do for the person", () => {
     published: true,
     partyMemberIds: ["m-amira"],
   };
-  const outcome = (viewer: PolicyViewer, action: Parameters<typeof can>[1], r: ResourceFacts, at = now) => {
+  const outcome = (
+    viewer: PolicyViewer,
+    action: Parameters<typeof can>[1],
+    r: ResourceFacts,
+    at = now,
+  ) => {
     const d = can(viewer, action, r, at);
     return d.allowed ? `as ${d.as} for ${d.onBehalfOf}` : d.reason;
   };
@@ -126,9 +131,7 @@ describe("what an interpreter may do for the person", () => {
     expect(outcome(interpreter(), "read", { ...entry, sharedWithMemberIds: ["m-other"] })).toBe(
       "NOT_SHARED_WITH_YOU",
     );
-    expect(outcome(interpreter(), "read", { ...entry, notForFamily: true })).toBe(
-      "NOT_FOR_FAMILY",
-    );
+    expect(outcome(interpreter(), "read", { ...entry, notForFamily: true })).toBe("NOT_FOR_FAMILY");
   });
   it("loses access at the end of the period, when ended early, or before it starts", () => {
     const end = new Date("2027-03-31T23:00:00Z");

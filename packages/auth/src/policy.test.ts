@@ -135,6 +135,49 @@ describe("confidential details", () => {
   });
 });
 
+describe("the case's confidential names and who is hidden from whom", () => {
+  const names: ResourceFacts = { type: "confidential_name", ...base };
+  const onCase = (role: Membership["role"]) =>
+    staff([{ teamId: "t1", role: "co_worker" }], [member(`m-${role}`, role)]);
+  it("the allocated social worker reads, adds and changes them", () => {
+    const sw = staff([{ teamId: "t1", role: "social_worker" }], [member("m-sw", "social_worker")]);
+    for (const action of ["read", "create", "update"] as const)
+      expect(allowed(sw, action, names)).toBe(true);
+    expect(reason(sw, "share", names)).toBe("ROLE_NOT_ALLOWED");
+  });
+  it("the team manager reads them but changes nothing", () => {
+    const manager = staff([{ teamId: "t1", role: "team_manager" }]);
+    expect(allowed(manager, "read", names)).toBe(true);
+    expect(reason(manager, "create", names)).toBe("ROLE_NOT_ALLOWED");
+    expect(reason(manager, "update", names)).toBe("ROLE_NOT_ALLOWED");
+  });
+  it("co-workers, file readers and reviewing officers are refused", () => {
+    expect(reason(staff([{ teamId: "t1", role: "co_worker" }]), "read", names)).toBe(
+      "ROLE_NOT_ALLOWED",
+    );
+    expect(reason(staff([{ teamId: "t1", role: "co_worker" }]), "update", names)).toBe(
+      "ROLE_NOT_ALLOWED",
+    );
+    expect(reason(onCase("chronologist"), "read", names)).toBe("ROLE_NOT_ALLOWED");
+    expect(reason(staff([], [member("m-iro", "iro")]), "read", names)).toBe("ROLE_NOT_ALLOWED");
+    expect(reason(staff([{ teamId: "t2", role: "social_worker" }]), "read", names)).toBe(
+      "NOT_ON_CASE",
+    );
+  });
+  it("no family member, nor anyone helping one, ever sees them", () => {
+    for (const m of [mum, dad, yp]) {
+      expect(reason(family(m), "read", names)).toBe("CONFIDENTIAL");
+      expect(reason(family(m), "update", names)).toBe("CONFIDENTIAL");
+    }
+    const advocate = member("m-adv", "advocate", {
+      actingFor: mum,
+      consentRecordedAt: new Date("2026-01-01T00:00:00Z"),
+      permissions: ["read", "respond"],
+    });
+    expect(reason(family(advocate), "read", names)).toBe("CONFIDENTIAL");
+  });
+});
+
 describe("a young person's wishes", () => {
   const wishes = (sharing: "social_worker_only" | "shared_with_parents"): ResourceFacts => ({
     type: "views_and_wishes",
@@ -314,6 +357,7 @@ describe("host systems (the integration API)", () => {
       "risk_classification",
       "views_and_wishes",
       "person_contact",
+      "confidential_name",
       "audit_log",
       "decision",
       "plan",

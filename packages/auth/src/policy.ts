@@ -10,6 +10,9 @@ export const resourceTypes = [
   "case",
   "person",
   "person_contact",
+  // The case's register of confidential names (and the page that edits contact details'
+  // audience): for the allocated social worker, the manager reads it. Issue 8, share blocking.
+  "confidential_name",
   "placement",
   "record_entry",
   "family_response",
@@ -301,6 +304,10 @@ function staffRead(
   if (resource.type === "audit_log" && !["social_worker", "team_manager", "iro"].includes(role)) {
     return deny("ROLE_NOT_ALLOWED");
   }
+  // Who is hiding from whom is known to the worker who holds the case and their manager only.
+  if (resource.type === "confidential_name" && !["social_worker", "team_manager"].includes(role)) {
+    return deny("ROLE_NOT_ALLOWED");
+  }
   return null;
 }
 
@@ -313,6 +320,7 @@ const staffWrites: Record<StaffRole, WriteTable> = {
     case: ["update"],
     person: ["create", "update"],
     person_contact: ["create", "update"],
+    confidential_name: ["create", "update"],
     placement: ["create", "update"],
     record_entry: everything,
     family_response: ["respond"],
@@ -454,6 +462,7 @@ function personDecision(
       return action === "read" || action === "update" ? ok : deny("ROLE_NOT_ALLOWED");
 
     case "placement":
+    case "confidential_name":
     case "factor_assessment":
     case "risk_classification":
       return deny("CONFIDENTIAL");

@@ -132,6 +132,7 @@ describe(`the demo case record on ${databaseUnderTest}`, () => {
         "case",
         "case_member",
         "case_person",
+        "confidential_name",
         "decision",
         "factor_assessment",
         "family_response",

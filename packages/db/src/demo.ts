@@ -6,6 +6,7 @@ import type { FactorId } from "@homeward/rules";
 import { count } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { seedDemoCohort } from "./demo-cohort.ts";
+import { seedDemoConfidentialDetails } from "./demo-confidential-details.ts";
 import { seedDemoIntegration } from "./demo-integration.ts";
 import { seedDemoPlans } from "./demo-plans.ts";
 import { seedDemoRecordReview } from "./demo-record-review.ts";
@@ -1687,6 +1688,7 @@ export async function seedDemoData(
   await db.transaction((tx) => seedCaseRecord(tx, userIds));
   await seedDemoIntegration(db);
   await seedDemoRecordReview(db);
+  await seedDemoConfidentialDetails(db);
   await seedDemoPlans(db);
   await seedDemoCohort(db, userIds.teamManager);
   return true;

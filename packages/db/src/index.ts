@@ -20,6 +20,7 @@ export { type AuditEntry, recordAudit } from "./queries/audit.ts";
 export { demoCohortCaseId, demoCohortStaff, demoCohortTeam } from "./demo-cohort.ts";
 export { demoIntegrationClient } from "./demo-integration.ts";
 export { demoConfidentialNames } from "./demo-record-review.ts";
+export { demoConfidentialDetails } from "./demo-confidential-details.ts";
 export { hashClientSecret, newClientCredentials } from "./integration-credentials.ts";
 export {
   type CaseloadRow,

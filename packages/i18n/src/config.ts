@@ -54,6 +54,7 @@ export const staffNamespaces = [
   "manager",
   "advocates",
   "interpreters",
+  "people",
 ] as const;
 
 export const namespaces = [...familyNamespaces, ...staffNamespaces] as const;

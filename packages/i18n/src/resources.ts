@@ -31,6 +31,7 @@ import en_review from "./locales/en/review.json" with { type: "json" };
 import en_manager from "./locales/en/manager.json" with { type: "json" };
 import en_advocates from "./locales/en/advocates.json" with { type: "json" };
 import en_interpreters from "./locales/en/interpreters.json" with { type: "json" };
+import en_people from "./locales/en/people.json" with { type: "json" };
 import cy_common from "./locales/cy/common.json" with { type: "json" };
 import cy_easyread from "./locales/cy/easyread.json" with { type: "json" };
 import cy_auth from "./locales/cy/auth.json" with { type: "json" };
@@ -60,6 +61,7 @@ import cy_review from "./locales/cy/review.json" with { type: "json" };
 import cy_manager from "./locales/cy/manager.json" with { type: "json" };
 import cy_advocates from "./locales/cy/advocates.json" with { type: "json" };
 import cy_interpreters from "./locales/cy/interpreters.json" with { type: "json" };
+import cy_people from "./locales/cy/people.json" with { type: "json" };
 import ar_common from "./locales/ar/common.json" with { type: "json" };
 import ar_easyread from "./locales/ar/easyread.json" with { type: "json" };
 import ar_auth from "./locales/ar/auth.json" with { type: "json" };
@@ -89,6 +91,7 @@ import ar_review from "./locales/ar/review.json" with { type: "json" };
 import ar_manager from "./locales/ar/manager.json" with { type: "json" };
 import ar_advocates from "./locales/ar/advocates.json" with { type: "json" };
 import ar_interpreters from "./locales/ar/interpreters.json" with { type: "json" };
+import ar_people from "./locales/ar/people.json" with { type: "json" };
 import pl_common from "./locales/pl/common.json" with { type: "json" };
 import pl_easyread from "./locales/pl/easyread.json" with { type: "json" };
 import pl_auth from "./locales/pl/auth.json" with { type: "json" };
@@ -250,6 +253,7 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     manager: en_manager,
     advocates: en_advocates,
     interpreters: en_interpreters,
+    people: en_people,
   },
   cy: {
     common: cy_common,
@@ -281,6 +285,7 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     manager: cy_manager,
     advocates: cy_advocates,
     interpreters: cy_interpreters,
+    people: cy_people,
   },
   ar: {
     common: ar_common,
@@ -312,6 +317,7 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     manager: ar_manager,
     advocates: ar_advocates,
     interpreters: ar_interpreters,
+    people: ar_people,
   },
   pl: {
     common: pl_common,

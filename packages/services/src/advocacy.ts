@@ -33,8 +33,7 @@ import { AccessDenied, NotFound, type ServiceContext, StaleWrite } from "./conte
 import { familyCase, familyCases, londonDate } from "./family-cases.ts";
 import { type FamilyHomeCase, familyHome } from "./family-home.ts";
 
-/** How a person may have agreed to an advocate a practitioner arranged (for the form). */
-export { consentMethods };
+export type { ConsentMethod };
 
 /** An emailed invitation works for a week: long enough to notice it, short enough to lapse. */
 export const INVITATION_LIFETIME_DAYS = 7;

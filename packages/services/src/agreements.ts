@@ -185,7 +185,6 @@ function partyMembership(
   );
 }
 
-/** "Today" for due dates: the calendar day in England, where the service runs. */
 // Made once: building a formatter loads locale and time-zone data, and pages call this often.
 const londonCalendar = new Intl.DateTimeFormat("en-CA", {
   timeZone: "Europe/London",
@@ -194,6 +193,7 @@ const londonCalendar = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+/** "Today" for due dates: the calendar day in England, where the service runs. */
 function londonDay(now: Date): string {
   return londonCalendar.format(now);
 }

@@ -105,7 +105,6 @@ export async function familyCase(ctx: ServiceContext, caseId: string): Promise<F
   return found;
 }
 
-/** Today's calendar date in England, where Homeward's families and meetings are. */
 // Made once: building a formatter loads locale and time-zone data, and pages call this often.
 const londonCalendar = new Intl.DateTimeFormat("en-CA", {
   timeZone: "Europe/London",
@@ -114,6 +113,7 @@ const londonCalendar = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+/** Today's calendar date in England, where Homeward's families and meetings are. */
 export function londonDate(now: Date): string {
   return londonCalendar.format(now);
 }

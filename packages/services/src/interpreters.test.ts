@@ -12,7 +12,8 @@ import {
   interpretingFor,
   startOfLondonDay,
 } from "./interpreters.ts";
-import { entryForViewer } from "./record-entries.ts";
+import { acknowledgeAgreement, agreementsForMe } from "./agreements.ts";
+import { entryForViewer, familyResponseSchema, respondToEntry } from "./record-entries.ts";
 import { type SeededDatabase, seededDatabase } from "./testing.ts";
 
 const { cases, members } = demoIds;
@@ -73,17 +74,15 @@ describe(`interpreters on ${databaseUnderTest}`, () => {
   it("only the allocated social worker assigns or ends; others are refused and audited", async () => {
     for (const account of ["coWorker", "teamManager"] as const) {
       expect(
-        await outcome(
-          assignInterpreter(seeded.as(account, { now }), cases.yasmin, input()),
-        ),
+        await outcome(assignInterpreter(seeded.as(account, { now }), cases.yasmin, input())),
       ).toBe("ROLE_NOT_ALLOWED");
     }
     expect(
       await outcome(assignInterpreter(seeded.as("arabicParent", { now }), cases.yasmin, input())),
     ).toBe("NOT_SIGNED_IN_AS_STAFF");
-    expect(
-      await outcome(caseInterpreters(seeded.as("interpreter", { now }), cases.yasmin)),
-    ).toBe("NOT_SIGNED_IN_AS_STAFF");
+    expect(await outcome(caseInterpreters(seeded.as("interpreter", { now }), cases.yasmin))).toBe(
+      "NOT_SIGNED_IN_AS_STAFF",
+    );
     const denials = await seeded.handle.db
       .select()
       .from(auditEvent)
@@ -143,6 +142,36 @@ describe(`interpreters on ${databaseUnderTest}`, () => {
     );
   });
 
+  it("Yusuf writes for Amira: she sees it, named as her interpreter's; he cannot acknowledge", async () => {
+    const yusuf = seeded.as("interpreter");
+    const sent = await respondToEntry(
+      yusuf,
+      demoIds.entries.yasminSharedWithAmira,
+      familyResponseSchema.parse({
+        kind: "comment",
+        body: "Amira asks who else reads this.",
+        intent: "send",
+      }),
+    );
+    const forAmira = await entryForViewer(
+      seeded.as("arabicParent"),
+      demoIds.entries.yasminSharedWithAmira,
+    );
+    expect(forAmira.myResponses.find((r) => r.id === sent.id)?.writtenBy).toEqual({
+      helperName: "Yusuf Karim",
+      role: "interpreter",
+      personName: "Amira Haddad",
+    });
+    const [agreement] = await agreementsForMe(yusuf);
+    if (!agreement) throw new Error("Amira's agreement is missing");
+    expect(agreement.canRespond).toBe(false);
+    expect(
+      await outcome(
+        acknowledgeAgreement(yusuf, agreement.agreementId, { version: agreement.version }),
+      ),
+    ).toBe("INTERPRETERS_CANNOT");
+  });
+
   it("ends an assignment early; a stale end is a conflict", async () => {
     const s = sarah();
     const page = await caseInterpreters(s, cases.yasmin);
@@ -156,7 +185,10 @@ describe(`interpreters on ${databaseUnderTest}`, () => {
         }),
       ),
     ).toBe("ROLE_NOT_ALLOWED");
-    await endInterpreterAccess(s, cases.yasmin, { memberId: yusuf.memberId, version: yusuf.version });
+    await endInterpreterAccess(s, cases.yasmin, {
+      memberId: yusuf.memberId,
+      version: yusuf.version,
+    });
     expect(
       await outcome(
         endInterpreterAccess(s, cases.yasmin, { memberId: yusuf.memberId, version: yusuf.version }),
@@ -166,8 +198,8 @@ describe(`interpreters on ${databaseUnderTest}`, () => {
     expect(after.past.map((a) => a.interpreterName)).toContain("Yusuf Karim");
     const yusufNow = seeded.as("interpreter", { now: new Date("2026-11-26T12:00:01Z") });
     expect(await interpretingFor(yusufNow)).toEqual([]);
-    expect(
-      await outcome(entryForViewer(yusufNow, demoIds.entries.yasminSharedWithAmira)),
-    ).toBe("ACCESS_NOT_ACTIVE");
+    expect(await outcome(entryForViewer(yusufNow, demoIds.entries.yasminSharedWithAmira))).toBe(
+      "ACCESS_NOT_ACTIVE",
+    );
   });
 });

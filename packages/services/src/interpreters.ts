@@ -43,7 +43,11 @@ export class InterpreterRefusal extends Error {
 }
 
 export const assignInterpreterSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "errors.email" })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "errors.email" })),
   forMemberId: z.string().min(1, { message: "errors.forMemberId" }),
   language: z.string().refine(isLanguageCode, { message: "errors.language" }),
   // Empty "from" means today; "until" is required: access always ends.
@@ -208,7 +212,11 @@ export async function caseInterpreters(
   };
 }
 
-async function authorizeAssigning(ctx: ServiceContext, kase: CaseFacts, action: "create" | "update") {
+async function authorizeAssigning(
+  ctx: ServiceContext,
+  kase: CaseFacts,
+  action: "create" | "update",
+) {
   await refuseFamily(ctx, caseResource(kase));
   const viewer = await loadViewer(ctx, kase.caseId);
   const decision = canAssignInterpreter(viewer, caseResource(kase));

@@ -14,6 +14,7 @@ import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import { auditRead, authorize, caseFacts, type CaseFacts, loadViewer, visible } from "./access.ts";
 import { NotFound, type ServiceContext, StaleWrite } from "./context.ts";
+import { type HelperAttribution, helperAttributions } from "./helper-attribution.ts";
 
 type EntryRow = typeof recordEntry.$inferSelect;
 
@@ -136,6 +137,8 @@ export interface ResponseView {
   proposedText: string | null;
   practitionerReply: string | null;
   writtenOnBehalf: boolean;
+  /** Written for the person by their advocate or interpreter: who, named (issue 8). */
+  writtenBy: HelperAttribution | null;
   version: number;
   createdAt: string;
 }
@@ -199,6 +202,7 @@ export async function entryForViewer(ctx: ServiceContext, entryId: string): Prom
     caseId: entry.caseId,
     onBehalfOfMemberId: decision.onBehalfOf,
   });
+  const attributions = await helperAttributions(ctx, mine);
   return {
     entryId,
     caseId: entry.caseId,
@@ -225,6 +229,7 @@ export async function entryForViewer(ctx: ServiceContext, entryId: string): Prom
       proposedText: r.proposedText,
       practitionerReply: r.practitionerReply,
       writtenOnBehalf: r.onBehalfOfMemberId !== null,
+      writtenBy: attributions.get(r.id) ?? null,
       version: r.version,
       createdAt: r.createdAt.toISOString(),
     })),

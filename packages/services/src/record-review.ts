@@ -735,7 +735,8 @@ async function secretsFor(
     const names = await ctx.db
       .select()
       .from(confidentialName)
-      .where(eq(confidentialName.caseId, caseId));
+      // A retired name (confidential-details.ts) no longer needs keeping from anyone.
+      .where(and(eq(confidentialName.caseId, caseId), isNull(confidentialName.endedAt)));
     for (const row of names) {
       if (!row.hiddenFromPersonIds.includes(personId)) continue;
       labels.set(row.id, row.description ?? "");

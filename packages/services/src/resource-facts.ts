@@ -5,6 +5,7 @@ import type { ResourceFacts, ResourceType } from "@homeward/auth/policy";
 import {
   agreementParty,
   casePerson,
+  confidentialName,
   decision,
   factorAssessment,
   familyResponse,
@@ -108,6 +109,13 @@ export async function resourceFacts(
         ownerPersonId: row.contact.personId,
         hiddenFromPersonIds: row.contact.hiddenFromPersonIds,
       };
+    }
+    case "confidential_name": {
+      const row = await one(
+        ctx.db.select().from(confidentialName).where(eq(confidentialName.id, id)),
+        `confidential name ${id}`,
+      );
+      return { type, id, ...(await caseFacts(ctx, row.caseId)) };
     }
     case "placement": {
       const row = await one(

@@ -4,11 +4,13 @@
 import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { requireViewer, services } from "@homeward/runtime";
 import { type FamilyHomeCase, familyHome } from "@homeward/services/family-home";
+import { interpretingFor } from "@homeward/services/interpreters";
 import { PageTitle } from "@homeward/ui";
 import { Link } from "react-router";
 import { EasyHome } from "../easy-read/easy-home.tsx";
 import { ReadModeSwitch } from "../easy-read/read-mode-switch.tsx";
 import { readModeFor } from "../lib/read-mode.server.ts";
+import { InterpretingSummary } from "./interpret/interpreting-summary.tsx";
 import type { Route } from "./+types/home";
 import { calendarDate } from "./meetings/dates.ts";
 import { calendarHref, MeetingDetails } from "./meetings/meeting-details.tsx";
@@ -25,7 +27,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // Easy read or standard (issue 8); first, so the switch's redirect audits no read twice.
   const readMode = await readModeFor(ctx, request);
   const home = await familyHome(ctx);
-  return { name: viewer.name, cases: home.cases, readMode };
+  // Interpreters (issue 8): who they interpret for, and until when.
+  const interpreting = await interpretingFor(ctx);
+  return { name: viewer.name, cases: home.cases, readMode, interpreting };
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
@@ -44,6 +48,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <PageTitle page={t("home.title")} app={t("common:portal.name")} />
       <ReadModeSwitch mode={loaderData.readMode} />
       <h1>{t("home.heading", { name: loaderData.name })}</h1>
+      <InterpretingSummary people={loaderData.interpreting} />
       {loaderData.cases.length === 0 ? (
         <p>{t("home.noCases")}</p>
       ) : (

@@ -12,6 +12,7 @@ const sections = [
   { path: "/agreements", key: "agreements", end: false },
   { path: "/interpreters", key: "interpreters", end: false },
   { path: "/advocates", key: "advocates", end: false },
+  { path: "/people", key: "people", end: false },
   { path: "/activity", key: "activity", end: false },
 ] as const;
 

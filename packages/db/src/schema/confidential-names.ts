@@ -3,7 +3,7 @@
 // of every entry before it is shared for review (issue 8, share blocking). Contact details
 // need no table of their own: person_contact already says whom each row is hidden from.
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { user } from "./auth.ts";
 import { childCase } from "./case.ts";
 
@@ -24,6 +24,13 @@ export const confidentialName = pgTable(
       .default(sql`'{}'::text[]`),
     createdBy: text("created_by").references(() => user.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Edited on the case's confidential details page (confidential-details.ts): a name is
+    // changed with optimistic concurrency and retired, never deleted; an ended name no longer
+    // blocks a share.
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBy: text("ended_by").references(() => user.id),
   },
   (t) => [index("confidential_name_case_idx").on(t.caseId)],
 );

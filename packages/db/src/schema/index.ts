@@ -16,5 +16,6 @@ export * from "./record-entries.ts";
 export * from "./views.ts";
 export * from "./notifications.ts";
 export * from "./confidential-names.ts";
+export * from "./confidential-details.ts";
 export * from "./form-drafts.ts";
 export * from "./advocacy.ts";

@@ -11,7 +11,7 @@ import {
   type SystemScope,
   systemScopes,
 } from "@homeward/auth/policy";
-import { demoIds, factorAssessment, goalProgress } from "@homeward/db";
+import { demoConfidentialDetails, demoIds, factorAssessment, goalProgress } from "@homeward/db";
 import { databaseUnderTest } from "@homeward/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,6 +73,7 @@ describe(`what a host system may do, on the seeded demo (${databaseUnderTest})`,
       case: demoIds.cases.yasmin,
       person: demoIds.people.amira,
       person_contact: demoIds.contacts.amira,
+      confidential_name: demoConfidentialDetails.yasminCarersPartner.id,
       placement: demoIds.placements.yasmin,
       record_entry: demoIds.entries.yasminSharedWithAmira,
       family_response: demoIds.responses.amiraDisagreement,

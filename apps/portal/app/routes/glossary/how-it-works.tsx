@@ -46,7 +46,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
   const here = home.cases.flatMap((c) => {
     const stage = stageOfStep[c.step];
-    return stage ? [{ stage, child: c.childFirstName }] : [];
+    return stage ? [{ stage, child: c.childFirstName, caseId: c.caseId }] : [];
   });
   return { here };
 }
@@ -54,17 +54,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export default function HowItWorksPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation("howItWorks");
   const { here } = loaderData;
-  const marker = (stage: Stage) => {
-    const cases = here.filter((h) => h.stage === stage);
-    if (cases.length === 0) return null;
-    return (
-      <p className="hw-timeline__here">
-        {here.length === 1
-          ? t("howItWorks.youAreHere")
-          : cases.map((c) => t("howItWorks.youAreHereFor", { child: c.child })).join(" · ")}
-      </p>
-    );
-  };
+  // One case: "You are here". Several (a parent of two children): one line per child.
+  const marker = (stage: Stage) =>
+    here
+      .filter((h) => h.stage === stage)
+      .map((h) => (
+        <p key={h.caseId} className="hw-timeline__here">
+          {here.length === 1
+            ? t("howItWorks.youAreHere")
+            : t("howItWorks.youAreHereFor", { child: h.child })}
+        </p>
+      ));
   return (
     <>
       <PageTitle page={t("howItWorks.title")} app={t("common:portal.name")} />

@@ -43,7 +43,9 @@ export function homeBlocks(home: FamilyHomeCase, w: Words): Block[] {
   const { t } = w;
   const out: Block[] = [];
   const stage = t(`rules:stages.${home.step}`);
-  const explain = home.forYoungPerson ? "portal:home.stage.explainYoung" : "portal:home.stage.explain";
+  const explain = home.forYoungPerson
+    ? "portal:home.stage.explainYoung"
+    : "portal:home.stage.explain";
   out.push({ kind: "h2", text: t("portal:home.caseFor", { child: home.childFirstName }) });
   out.push({ kind: "h3", text: t("portal:home.stage.heading") });
   out.push({
@@ -61,7 +63,8 @@ export function homeBlocks(home: FamilyHomeCase, w: Words): Block[] {
   });
   if (home.blockers.length > 0) {
     out.push({ kind: "p", text: t("portal:home.stage.blockers") });
-    for (const code of home.blockers) out.push({ kind: "li", text: t(`rules:stageBlockers.${code}`) });
+    for (const code of home.blockers)
+      out.push({ kind: "li", text: t(`rules:stageBlockers.${code}`) });
   }
   out.push({ kind: "h3", text: t("portal:home.risk.heading") });
   out.push({
@@ -119,7 +122,10 @@ export function homeBlocks(home: FamilyHomeCase, w: Words): Block[] {
   out.push({ kind: "h3", text: t("portal:home.socialWorker.heading") });
   if (home.socialWorker) {
     out.push({ kind: "written", text: home.socialWorker.name });
-    out.push({ kind: "p", text: t("portal:home.socialWorker.how", { name: home.socialWorker.name }) });
+    out.push({
+      kind: "p",
+      text: t("portal:home.socialWorker.how", { name: home.socialWorker.name }),
+    });
   } else {
     out.push({ kind: "p", text: t("portal:home.socialWorker.none") });
   }
@@ -171,7 +177,8 @@ export function trafficBlocks(light: TrafficLight, w: Words): Block[] {
   }
   if (light.protectiveFactors.length > 0) {
     out.push({ kind: "p", text: t("traffic:goingWell.strengths") });
-    for (const id of light.protectiveFactors) out.push({ kind: "li", text: t(`rules:factors.${id}`) });
+    for (const id of light.protectiveFactors)
+      out.push({ kind: "li", text: t(`rules:factors.${id}`) });
   }
   out.push({ kind: "h3", text: t("traffic:worries.heading") });
   const worries = light.findings.filter((f) => !f.positive);
@@ -279,7 +286,12 @@ export function entryBlocks(entry: EntryView, w: Words): Block[] {
     out.push({ kind: "h2", text: t("records:entry.yourResponses") });
     for (const response of sent) {
       out.push({ kind: "h3", text: t(`records:respond.kind.${response.kind}`) });
-      if (response.writtenOnBehalf) out.push({ kind: "p", text: t("records:entry.writtenOnBehalf") });
+      if (response.writtenBy?.role === "interpreter") {
+        const { helperName: helper, personName: person } = response.writtenBy;
+        out.push({ kind: "p", text: t("interpreting:writtenBy", { helper, person }) });
+      } else if (response.writtenOnBehalf) {
+        out.push({ kind: "p", text: t("records:entry.writtenOnBehalf") });
+      }
       out.push({ kind: "written", text: response.body });
       out.push({ kind: "p", text: t(`records:entry.responseStatus.${response.status}`) });
     }

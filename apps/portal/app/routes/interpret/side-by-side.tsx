@@ -14,7 +14,15 @@ import { PageTitle } from "@homeward/ui";
 import { data, Link } from "react-router";
 import { familyContext, orRefuse } from "../../lib/service-context.server.ts";
 import type { Route } from "./+types/side-by-side";
-import { type Block, agreementBlocks, entryBlocks, homeBlocks, pairUp, trafficBlocks, type Words } from "./paragraphs.ts";
+import {
+  type Block,
+  agreementBlocks,
+  entryBlocks,
+  homeBlocks,
+  pairUp,
+  trafficBlocks,
+  type Words,
+} from "./paragraphs.ts";
 import { translatorFor } from "./translators.server.ts";
 import stylesHref from "./side-by-side.css?url";
 
@@ -180,8 +188,18 @@ function Paragraph({
 }) {
   // Headings stay headings in both languages, so a screen reader user can move by heading
   // in either; the English one is the pair's second.
-  if (kind === "h2") return <h2 lang={lang} dir={dir}>{text}</h2>;
-  if (kind === "h3") return <h3 lang={lang} dir={dir}>{text}</h3>;
+  if (kind === "h2")
+    return (
+      <h2 lang={lang} dir={dir}>
+        {text}
+      </h2>
+    );
+  if (kind === "h3")
+    return (
+      <h3 lang={lang} dir={dir}>
+        {text}
+      </h3>
+    );
   return (
     <p lang={lang} dir={dir} className={kind === "li" ? "hw-sbs__li" : undefined}>
       {text}

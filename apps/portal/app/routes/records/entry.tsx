@@ -105,7 +105,16 @@ export default function Entry({ loaderData, actionData }: Route.ComponentProps) 
           {sentResponses.map((response) => (
             <article key={response.id} className="hw-card">
               <h3>{t(`respond.kind.${response.kind}`)}</h3>
-              {response.writtenOnBehalf ? <p>{t("entry.writtenOnBehalf")}</p> : null}
+              {response.writtenBy?.role === "interpreter" ? (
+                <p>
+                  {t("interpreting:writtenBy", {
+                    helper: response.writtenBy.helperName,
+                    person: response.writtenBy.personName,
+                  })}
+                </p>
+              ) : response.writtenOnBehalf ? (
+                <p>{t("entry.writtenOnBehalf")}</p>
+              ) : null}
               {response.anchorText ? (
                 <blockquote className="hw-quote">{response.anchorText}</blockquote>
               ) : null}

@@ -9,7 +9,7 @@ import {
   arrangeAdvocate,
   arrangementSchema,
   caseAdvocacy,
-  consentMethods,
+  type ConsentMethod,
   type PersonAdvocacy,
   withdrawAdvocate,
   withdrawInvitation,
@@ -33,6 +33,13 @@ import type { Route } from "./+types/index";
 
 const notices = ["invited", "ended", "cancelled"] as const;
 const permissionOrder = ["read", "respond", "views"] as const;
+// The schema's list, repeated as a type-checked literal: importing the value would pull the
+// services (server-only) into the browser bundle.
+const consentMethods = [
+  "in_person",
+  "phone",
+  "in_writing",
+] as const satisfies readonly ConsentMethod[];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx } = await staffContext(context, request);

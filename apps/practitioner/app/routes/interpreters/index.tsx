@@ -76,7 +76,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       try {
         await orRefuse(endInterpreterAccess(ctx, params.caseId, parsed.data));
       } catch (error) {
-        if (error instanceof StaleWrite) return answer(intent, form, { formError: "errors.stale" }, 409);
+        if (error instanceof StaleWrite)
+          return answer(intent, form, { formError: "errors.stale" }, 409);
         throw error;
       }
       throw redirect(`${here}?done=ended`);
@@ -145,7 +146,13 @@ function languageName(code: string | null): string {
   return languages.find((l) => l.code === code)?.name ?? "";
 }
 
-function Assignment({ assignment: a, canEnd }: { assignment: InterpreterAssignment; canEnd: boolean }) {
+function Assignment({
+  assignment: a,
+  canEnd,
+}: {
+  assignment: InterpreterAssignment;
+  canEnd: boolean;
+}) {
   const { t, i18n } = useTranslation("interpreters");
   const day = (d: string) => calendarDay(d, i18n.language);
   const id = `assignment-${a.memberId}`;

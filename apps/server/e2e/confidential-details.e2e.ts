@@ -1,0 +1,184 @@
+// Confidential details on a case (issues 7 and 8), practitioner side: Sarah hides Daniel's
+// new address from Leah and flags a name as confidential, with JavaScript off; a share to
+// Leah that mentions either is then refused. A stale edit gets a clear conflict message.
+// The co-worker and family accounts are refused the page; it has no axe violations in
+// English, Welsh and Arabic.
+import { demoIds } from "@homeward/db";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  axeViolations,
+  type Harness,
+  signInToPortal,
+  signInToPractitioner,
+  startHarness,
+} from "./harness.ts";
+
+let harness: Harness;
+/** Sarah without JavaScript: every form here must work as a plain HTML post. */
+let sarah: BrowserContext;
+/** Sarah with JavaScript, for the records pages' share flow. */
+let sarahJs: BrowserContext;
+const mia = demoIds.cases.mia;
+const peoplePath = `/cases/${mia}/people`;
+const NEW_ADDRESS = "3 Heron Close, Southwick SW9 4QP";
+
+beforeAll(async () => {
+  harness = await startHarness();
+  sarah = await harness.newContext({ javaScriptEnabled: false });
+  sarahJs = await harness.newContext();
+  for (const context of [sarah, sarahJs]) {
+    const page = await context.newPage();
+    await signInToPractitioner(page, harness, "social-worker@homeward.example");
+    await page.close();
+  }
+});
+afterAll(() => harness?.stop());
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${harness.practitioner}${path}`);
+  await page.waitForLoadState("networkidle");
+  return page;
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const violations = await axeViolations(page);
+  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
+}
+
+const box = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
+
+describe("confidential details", () => {
+  it("Sarah hides Daniel's new address from Leah", async () => {
+    const page = await open(sarah, peoplePath);
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "Change contact details for Daniel Morgan" }).click();
+    await page.locator("h1", { hasText: "Contact details for Daniel Morgan" }).waitFor();
+    // Daniel's details are already hidden from Leah (seeded): the box stays ticked.
+    await expect(
+      page.getByRole("checkbox", { name: "Leah Morgan", exact: true }).isChecked(),
+    ).resolves.toBe(true);
+    await expectNoAxeViolations(page);
+    await box(page, "Address").fill(NEW_ADDRESS);
+    await page.getByRole("button", { name: "Save contact details" }).click();
+    await page.locator(".hw-notice", { hasText: "Contact details saved." }).waitFor();
+    const daniel = page.locator("article", { hasText: "Daniel Morgan" }).first();
+    await expect(daniel.textContent()).resolves.toContain(NEW_ADDRESS);
+    await expect(daniel.textContent()).resolves.toContain("earlier versions kept: 1");
+    await page.close();
+  });
+
+  it("Sarah flags a name as confidential, hidden from Leah", async () => {
+    const page = await open(sarah, peoplePath);
+    // Nobody ticked: refused, and what was typed is kept.
+    await box(page, "Name").fill("Priya Lowe");
+    await box(page, "Who they are").fill("Daniel's lodger");
+    await page.getByRole("button", { name: "Add name" }).click();
+    await page.locator(".hw-error-summary").waitFor();
+    await expect(page.locator(".hw-error-summary").textContent()).resolves.toContain(
+      "Choose at least one person to hide this name from.",
+    );
+    await expect(box(page, "Name").inputValue()).resolves.toBe("Priya Lowe");
+    await expectNoAxeViolations(page);
+    await page.locator("label.hw-checkbox", { hasText: "Leah Morgan" }).click();
+    await page.getByRole("button", { name: "Add name" }).click();
+    await page.locator(".hw-notice", { hasText: "Confidential name added." }).waitFor();
+    const card = page.locator("article", { hasText: "Priya Lowe" });
+    await expect(card.textContent()).resolves.toContain("Leah Morgan");
+    await page.close();
+  });
+
+  it("refuses to share with Leah an entry that mentions the name or the new address", async () => {
+    const draft = await open(sarahJs, `/cases/${mia}/records/new`);
+    await box(draft, "Title").fill("Weekend with dad");
+    await box(draft, "What the entry says").fill(
+      "Mia spent Saturday with Daniel and Priya Lowe at 3 Heron Close.",
+    );
+    await draft.getByRole("button", { name: "Save as a draft" }).click();
+    await draft.locator(".hw-notice", { hasText: "The draft is saved." }).waitFor();
+    const entryPath = new URL(draft.url()).pathname;
+    await draft.close();
+
+    const before = (await harness.host.mailer.outbox(50)).length;
+    const page = await open(sarahJs, `${entryPath}/share`);
+    await page.locator("label.hw-checkbox", { hasText: "Leah Morgan (parent)" }).click();
+    await page.getByRole("button", { name: "Share for checking" }).click();
+    const alert = page.locator("[role=alert]", { hasText: "Not shared" });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain("Priya Lowe");
+    await expect(alert.textContent()).resolves.toMatch(/3 Heron Close/i);
+    await page.close();
+    expect((await harness.host.mailer.outbox(50)).length).toBe(before);
+  });
+
+  it("tells Sarah when someone else saved the same details first, keeping what she typed", async () => {
+    const path = `${peoplePath}/${demoIds.people.leah}/contact`;
+    const first = await open(sarah, path);
+    const second = await open(sarah, path);
+    await box(first, "Phone").fill("07700 900111");
+    await first.getByRole("button", { name: "Save contact details" }).click();
+    await first.locator(".hw-notice", { hasText: "Contact details saved." }).waitFor();
+    await box(second, "Phone").fill("07700 900222");
+    await second.getByRole("button", { name: "Save contact details" }).click();
+    await second.locator(".hw-error-summary").waitFor();
+    await expect(second.locator(".hw-error-summary").textContent()).resolves.toContain(
+      "Someone else changed these details while you were editing.",
+    );
+    await expect(
+      second.locator("section[aria-labelledby='saved-title']").textContent(),
+    ).resolves.toContain("07700 900111");
+    await expect(box(second, "Phone").inputValue()).resolves.toBe("07700 900222");
+    await expectNoAxeViolations(second);
+    await first.close();
+    await second.close();
+  });
+
+  it("refuses the page to the co-worker and to family accounts", async () => {
+    const coWorker = await harness.newContext();
+    const tom = await coWorker.newPage();
+    await signInToPractitioner(tom, harness, "co-worker@homeward.example");
+    expect((await tom.goto(`${harness.practitioner}${peoplePath}`))?.status()).toBe(403);
+    expect(
+      (
+        await tom.goto(`${harness.practitioner}${peoplePath}/${demoIds.people.daniel}/contact`)
+      )?.status(),
+    ).toBe(403);
+    await coWorker.close();
+
+    const leah = await harness.newContext();
+    const page = await leah.newPage();
+    await signInToPortal(page, harness, "parent@homeward.example");
+    const response = await page.goto(`${harness.practitioner}${peoplePath}`);
+    expect(response?.url()).toContain("/sign-in");
+    await leah.close();
+  });
+
+  it("has no accessibility violations in English, Welsh and Arabic", async () => {
+    const page = await sarah.newPage();
+    page.setDefaultTimeout(10_000);
+    const namePage = await open(sarah, peoplePath);
+    const nameLink = namePage.getByRole("link", { name: "Change Priya Lowe" });
+    const namePath = await nameLink.getAttribute("href");
+    await namePage.close();
+    expect(namePath).toMatch(/\/people\/names\//);
+    const paths = [peoplePath, `${peoplePath}/${demoIds.people.mia}/contact`, namePath ?? ""];
+    for (const lng of ["en", "cy", "ar"] as const) {
+      for (const path of paths) {
+        await page.goto(
+          `${harness.practitioner}/language?lng=${lng}&next=${encodeURIComponent(path)}`,
+        );
+        await expect(page.locator("html").getAttribute("lang")).resolves.toBe(lng);
+        await expect(page.locator("html").getAttribute("dir")).resolves.toBe(
+          lng === "ar" ? "rtl" : "ltr",
+        );
+        await expectNoAxeViolations(page);
+      }
+    }
+    await page.goto(
+      `${harness.practitioner}/language?lng=en&next=${encodeURIComponent(peoplePath)}`,
+    );
+    await page.close();
+  });
+});
