@@ -46,9 +46,8 @@ async function expectSideBySide(page: Page) {
 
 describe("interpreters", () => {
   it("Sarah sees Yusuf's assignment and assigns another interpreter, with consent", async () => {
-    const context = await harness.newContext({ javaScriptEnabled: false });
+    const context = await harness.newContext();
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
     await signInToPractitioner(page, harness, "social-worker@homeward.example");
     await page.goto(`${harness.practitioner}/cases/${yasmin}/interpreters`);
     const current = page.locator("section[aria-labelledby='current-title']");
@@ -97,10 +96,19 @@ describe("interpreters", () => {
     await context.close();
   });
 
-  it("Yusuf reads Amira's pages side by side, Arabic beside English, without JavaScript", async () => {
+  it("Yusuf reads Amira's pages side by side, without JavaScript too", async () => {
     const { context, page } = await portalAs("interpreter@homeward.example", {
       javaScriptEnabled: false,
     });
+    await page.goto(`${harness.portal}/`);
+    await page.getByRole("link", { name: "Open Amira Haddad's pages side by side" }).click();
+    await page.waitForURL(/\/interpret\/.+\/home$/);
+    await expectSideBySide(page);
+    await context.close();
+  });
+
+  it("Yusuf reads Amira's pages side by side, Arabic beside English", async () => {
+    const { context, page } = await portalAs("interpreter@homeward.example");
     await page.goto(`${harness.portal}/`);
     await expect(page.locator("main").textContent()).resolves.toContain(
       "You interpret for Amira Haddad",

@@ -7,6 +7,8 @@ import "../src/node-env.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Session } from "node:inspector/promises";
+import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { demoIds, demoPassword } from "@homeward/db";
 import { loadConfig } from "../src/env.ts";
@@ -64,6 +66,13 @@ async function main() {
       { name: "entry", path: `/records/${demoIds.entries.yasminSharedWithAmira}` },
     ];
     console.log(`database: ${host.database.kind}; ${rounds} sequential requests per page`);
+    // PROFILE_CPU=file.cpuprofile: a CPU profile of the requests only, not of start-up.
+    const inspector = process.env.PROFILE_CPU ? new Session() : null;
+    if (inspector) {
+      inspector.connect();
+      await inspector.post("Profiler.enable");
+      await inspector.post("Profiler.start");
+    }
     for (const page of pages) {
       const get = () =>
         fetch(host.urls.portal + page.path, {
@@ -97,6 +106,10 @@ async function main() {
       );
       if (process.env.PROFILE_SHOW_QUERIES)
         for (const q of perRequest) console.log(`  ${q.replace(/\s+/g, " ").slice(0, 160)}`);
+    }
+    if (inspector && process.env.PROFILE_CPU) {
+      const { profile } = await inspector.post("Profiler.stop");
+      writeFileSync(process.env.PROFILE_CPU, JSON.stringify(profile));
     }
   } finally {
     client.query = originalQuery;
