@@ -41,6 +41,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       "interpreters",
       "advocacy",
       "advocates",
+      "people",
     ],
     staffLanguageCodes,
   );

@@ -181,7 +181,7 @@ describe("accessibility: zero axe violations (WCAG 2.2 AA) on every page in ever
     }
     expect(failures).toEqual([]);
     await context.close();
-  });
+  }, 240_000); // many pages in every language: axe takes its time
 
   it("practitioner pages", async () => {
     const context = await harness.newContext();
@@ -208,7 +208,7 @@ describe("accessibility: zero axe violations (WCAG 2.2 AA) on every page in ever
     }
     expect(failures).toEqual([]);
     await context.close();
-  });
+  }, 240_000); // many pages in every language: axe takes its time
 });
 
 describe("page not found", () => {

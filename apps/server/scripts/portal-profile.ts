@@ -30,7 +30,9 @@ async function main() {
   });
   const host = await startHost(config, () => {});
   // Count statements at the driver: both drizzle drivers call their client's query().
-  const client = (host.database.db as unknown as { $client: { query: Function } }).$client;
+  const client = (
+    host.database.db as unknown as { $client: { query: (...args: unknown[]) => Promise<unknown> } }
+  ).$client;
   const queries: string[] = [];
   let databaseMs = 0;
   const originalQuery = client.query.bind(client);
@@ -45,7 +47,9 @@ async function main() {
     }
   };
   // Time spent finding the session, apart from the rest.
-  const api = host.auth.portal.api as unknown as { getSession: Function };
+  const api = host.auth.portal.api as unknown as {
+    getSession: (...args: unknown[]) => Promise<unknown>;
+  };
   const originalGetSession = api.getSession;
   let sessionMs = 0;
   let sessionCalls = 0;

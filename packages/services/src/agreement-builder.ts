@@ -400,28 +400,46 @@ async function notifyParties(
   );
 }
 
-async function auditStale(
+/** What a change is about, as every audit row of it names it. */
+type ChangeEntry = { action: string; resourceType: string; resourceId: string; caseId: string };
+
+/** One audit row for a change, by the current user; pass `tx` when it commits with the change. */
+function auditEntry(
+  db: Database | Tx,
   ctx: ServiceContext,
-  entry: { action: string; resourceType: string; resourceId: string; caseId: string },
-  error: StaleWrite,
-  readVersion: number,
+  entry: ChangeEntry,
+  outcome: "allowed" | "denied" | "failed",
+  detail: Record<string, unknown>,
 ) {
-  await recordAudit(ctx.db, {
+  return recordAudit(db, {
     actorUserId: ctx.userId,
     app: ctx.app,
     action: entry.action,
     resourceType: entry.resourceType,
     resourceId: entry.resourceId,
     caseId: entry.caseId,
-    outcome: "failed",
-    detail: { reason: "STALE_VERSION", readVersion, currentVersion: error.currentVersion },
+    outcome,
+    detail,
+  });
+}
+
+async function auditStale(
+  ctx: ServiceContext,
+  entry: ChangeEntry,
+  error: StaleWrite,
+  readVersion: number,
+) {
+  await auditEntry(ctx.db, ctx, entry, "failed", {
+    reason: "STALE_VERSION",
+    readVersion,
+    currentVersion: error.currentVersion,
   });
 }
 
 /** Runs a change; a lost race is recorded as failed (outside the rolled-back transaction). */
 async function audited<T>(
   ctx: ServiceContext,
-  entry: { action: string; resourceType: string; resourceId: string; caseId: string },
+  entry: ChangeEntry,
   readVersion: number,
   work: () => Promise<T>,
 ): Promise<T> {
@@ -430,15 +448,9 @@ async function audited<T>(
   } catch (error) {
     if (error instanceof StaleWrite) await auditStale(ctx, entry, error, readVersion);
     if (error instanceof AgreementNotReady)
-      await recordAudit(ctx.db, {
-        actorUserId: ctx.userId,
-        app: ctx.app,
-        action: entry.action,
-        resourceType: entry.resourceType,
-        resourceId: entry.resourceId,
-        caseId: entry.caseId,
-        outcome: "failed",
-        detail: { reason: "AGREEMENT_NOT_READY", problems: error.problems.map((p) => p.code) },
+      await auditEntry(ctx.db, ctx, entry, "failed", {
+        reason: "AGREEMENT_NOT_READY",
+        problems: error.problems.map((p) => p.code),
       });
     throw error;
   }
@@ -598,16 +610,13 @@ export async function createAgreement(
       );
     // Version 1 is the first draft, with its copy of the terms.
     await nextVersion(tx, ctx, agreementId, 0);
-    await recordAudit(tx, {
-      actorUserId: ctx.userId,
-      app: ctx.app,
-      action: "create",
-      resourceType: "agreement",
-      resourceId: agreementId,
-      caseId,
-      outcome: "allowed",
-      detail: { parties: input.partyMemberIds.length, goalsFromFactors: factorIds },
-    });
+    await auditEntry(
+      tx,
+      ctx,
+      { action: "create", resourceType: "agreement", resourceId: agreementId, caseId },
+      "allowed",
+      { parties: input.partyMemberIds.length, goalsFromFactors: factorIds },
+    );
   });
   return { agreementId };
 }
@@ -852,16 +861,13 @@ export async function agreementForBuilder(
 /** An ended agreement is the family's record: nothing more changes in it. */
 async function refuseEnded(ctx: ServiceContext, row: AgreementRow, action: string) {
   if (row.status !== "ended") return;
-  await recordAudit(ctx.db, {
-    actorUserId: ctx.userId,
-    app: ctx.app,
-    action,
-    resourceType: "agreement",
-    resourceId: row.id,
-    caseId: row.caseId,
-    outcome: "denied",
-    detail: { reason: "AGREEMENT_ENDED" },
-  });
+  await auditEntry(
+    ctx.db,
+    ctx,
+    { action, resourceType: "agreement", resourceId: row.id, caseId: row.caseId },
+    "denied",
+    { reason: "AGREEMENT_ENDED" },
+  );
   throw new AccessDenied("AGREEMENT_ENDED");
 }
 
@@ -936,12 +942,10 @@ export async function saveAgreementDetails(
         })
         .where(eq(parentalAgreement.id, agreementId));
       const next = await nextVersion(tx, ctx, agreementId, input.version);
-      await recordAudit(tx, {
-        actorUserId: ctx.userId,
-        app: ctx.app,
-        ...entry,
-        outcome: "allowed",
-        detail: { version: next, partiesAdded: added, partiesRemoved: removed },
+      await auditEntry(tx, ctx, entry, "allowed", {
+        version: next,
+        partiesAdded: added,
+        partiesRemoved: removed,
       });
       return { version: next };
     }),
@@ -1023,13 +1027,7 @@ export async function addGoal(
       });
       const next = await nextVersion(tx, ctx, agreementId, input.version);
       await stillReady(tx, agreementId);
-      await recordAudit(tx, {
-        actorUserId: ctx.userId,
-        app: ctx.app,
-        ...entry,
-        outcome: "allowed",
-        detail: { agreementId, version: next },
-      });
+      await auditEntry(tx, ctx, entry, "allowed", { agreementId, version: next });
       return { goalId, version: next };
     }),
   );
@@ -1092,12 +1090,10 @@ export async function saveGoal(
       if (updated.length === 0) throw new StaleWrite(await goalVersionIn(tx, goalId));
       const next = await nextVersion(tx, ctx, goal.agreementId, null);
       await stillReady(tx, goal.agreementId);
-      await recordAudit(tx, {
-        actorUserId: ctx.userId,
-        app: ctx.app,
-        ...entry,
-        outcome: "allowed",
-        detail: { agreementId: goal.agreementId, version: next, goalVersion: input.version + 1 },
+      await auditEntry(tx, ctx, entry, "allowed", {
+        agreementId: goal.agreementId,
+        version: next,
+        goalVersion: input.version + 1,
       });
       return { goalVersion: input.version + 1, version: next };
     }),
@@ -1157,12 +1153,10 @@ export async function autosaveGoalText(
         .returning({ version: agreementGoal.version });
       if (updated.length === 0) throw new StaleWrite(await goalVersionIn(tx, goalId));
       await nextVersion(tx, ctx, goal.agreementId, null);
-      await recordAudit(tx, {
-        actorUserId: ctx.userId,
-        app: ctx.app,
-        ...entry,
-        outcome: "allowed",
-        detail: { agreementId: goal.agreementId, field, goalVersion: goalVersion + 1 },
+      await auditEntry(tx, ctx, entry, "allowed", {
+        agreementId: goal.agreementId,
+        field,
+        goalVersion: goalVersion + 1,
       });
       return { saved: true, version: goalVersion + 1, savedAt: ctx.now.toISOString() };
     }),
@@ -1212,13 +1206,7 @@ export async function addSupport(
         updatedAt: ctx.now,
       });
       const next = await nextVersion(tx, ctx, agreementId, input.version);
-      await recordAudit(tx, {
-        actorUserId: ctx.userId,
-        app: ctx.app,
-        ...entry,
-        outcome: "allowed",
-        detail: { agreementId, version: next },
-      });
+      await auditEntry(tx, ctx, entry, "allowed", { agreementId, version: next });
       return { supportId, version: next };
     }),
   );
@@ -1273,16 +1261,10 @@ export async function setSupportStatus(
           .where(eq(agreementSupport.id, support.id));
         throw new StaleWrite(current?.version ?? 0);
       }
-      await recordAudit(tx, {
-        actorUserId: ctx.userId,
-        app: ctx.app,
-        ...entry,
-        outcome: "allowed",
-        detail: {
-          from: support.status,
-          to: input.status,
-          flagged: support.familyFlaggedAt !== null,
-        },
+      await auditEntry(tx, ctx, entry, "allowed", {
+        from: support.status,
+        to: input.status,
+        flagged: support.familyFlaggedAt !== null,
       });
       return { version: input.version + 1 };
     }),
@@ -1333,13 +1315,7 @@ export async function addReviewDate(
       const version = await nextVersion(tx, ctx, agreementId, input.version, {
         reviewDate: next?.date ?? null,
       });
-      await recordAudit(tx, {
-        actorUserId: ctx.userId,
-        app: ctx.app,
-        ...entry,
-        outcome: "allowed",
-        detail: { reviewDate: input.reviewDate, version },
-      });
+      await auditEntry(tx, ctx, entry, "allowed", { reviewDate: input.reviewDate, version });
       return { version };
     }),
   );
@@ -1372,13 +1348,7 @@ export async function publishAgreement(
     caseId: row.caseId,
   };
   if (row.status !== "draft") {
-    await recordAudit(ctx.db, {
-      actorUserId: ctx.userId,
-      app: ctx.app,
-      ...entry,
-      outcome: "denied",
-      detail: { reason: "NOT_A_DRAFT", status: row.status },
-    });
+    await auditEntry(ctx.db, ctx, entry, "denied", { reason: "NOT_A_DRAFT", status: row.status });
     throw new AccessDenied("NOT_A_DRAFT");
   }
   const result = await audited(ctx, entry, input.version, () =>
@@ -1396,13 +1366,7 @@ export async function publishAgreement(
         publishedAt: ctx.now,
         publishedBy: ctx.userId,
       });
-      await recordAudit(tx, {
-        actorUserId: ctx.userId,
-        app: ctx.app,
-        ...entry,
-        outcome: "allowed",
-        detail: { version, parties: parties.length },
-      });
+      await auditEntry(tx, ctx, entry, "allowed", { version, parties: parties.length });
       return { version };
     }),
   );
@@ -1453,13 +1417,7 @@ export async function recordGoalStatus(
     caseId: row.caseId,
   };
   const refuse = async (code: GoalStatusErrorCode | "NOT_PUBLISHED") => {
-    await recordAudit(ctx.db, {
-      actorUserId: ctx.userId,
-      app: ctx.app,
-      ...entry,
-      outcome: "failed",
-      detail: { reason: code, to: input.status },
-    });
+    await auditEntry(ctx.db, ctx, entry, "failed", { reason: code, to: input.status });
   };
   // A draft's goals are not yet the family's to work on.
   if (row.status !== "published") {
@@ -1502,12 +1460,10 @@ export async function recordGoalStatus(
           createdAt: ctx.now,
         });
       }
-      await recordAudit(tx, {
-        actorUserId: ctx.userId,
-        app: ctx.app,
-        ...entry,
-        outcome: "allowed",
-        detail: { from: goal.status, to: input.status, agreementId: row.id },
+      await auditEntry(tx, ctx, entry, "allowed", {
+        from: goal.status,
+        to: input.status,
+        agreementId: row.id,
       });
       return { goalVersion: input.version + 1 };
     }),

@@ -24,6 +24,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { auditRead, authorize, type CaseFacts, caseFacts, loadViewer, visible } from "./access.ts";
 import { AccessDenied, NotFound, type ServiceContext, StaleWrite } from "./context.ts";
+import { writeEntryEdit } from "./entry-edit.ts";
 
 type EntryRow = typeof recordEntry.$inferSelect;
 
@@ -442,28 +443,14 @@ export async function editEvent(
     const analysis = orNull(input.analysis);
     const textChanged = current?.body !== input.body || (current?.analysis ?? null) !== analysis;
     const versionNumber = entry.currentVersionNumber + (textChanged ? 1 : 0);
-    const updated = await tx
-      .update(recordEntry)
-      .set({
-        ...columnsFrom(input),
-        currentVersionNumber: versionNumber,
-        version: input.version + 1,
-        updatedAt: ctx.now,
-      })
-      .where(and(eq(recordEntry.id, entryId), eq(recordEntry.version, input.version)))
-      .returning({ id: recordEntry.id });
-    if (updated.length === 0) throw new StaleChronologyEdit(await savedEvent(ctx, entryId, tx));
-    if (textChanged) {
-      await tx.insert(recordEntryVersion).values({
-        id: crypto.randomUUID(),
-        entryId,
-        versionNumber,
-        body: input.body,
-        analysis,
-        createdBy: ctx.userId,
-        createdAt: ctx.now,
-      });
-    }
+    const written = await writeEntryEdit(tx, ctx, {
+      entryId,
+      version: input.version,
+      versionNumber,
+      set: columnsFrom(input),
+      text: textChanged ? { body: input.body, analysis } : null,
+    });
+    if (!written) throw new StaleChronologyEdit(await savedEvent(ctx, entryId, tx));
     await recordAudit(tx, {
       actorUserId: ctx.userId,
       app: ctx.app,
@@ -528,22 +515,13 @@ export async function saveDraftText(
       return { saved: true, version, savedAt: ctx.now.toISOString() };
     }
     const versionNumber = entry.currentVersionNumber + 1;
-    const updated = await tx
-      .update(recordEntry)
-      .set({ currentVersionNumber: versionNumber, version: version + 1, updatedAt: ctx.now })
-      .where(and(eq(recordEntry.id, entryId), eq(recordEntry.version, version)))
-      .returning({ id: recordEntry.id });
-    if (updated.length === 0) throw new StaleChronologyEdit(await savedEvent(ctx, entryId, tx));
-    await tx.insert(recordEntryVersion).values({
-      id: crypto.randomUUID(),
+    const written = await writeEntryEdit(tx, ctx, {
       entryId,
+      version,
       versionNumber,
-      body,
-      analysis,
-      changeReason: null,
-      createdBy: ctx.userId,
-      createdAt: ctx.now,
+      text: { body, analysis, changeReason: null },
     });
+    if (!written) throw new StaleChronologyEdit(await savedEvent(ctx, entryId, tx));
     await recordAudit(tx, {
       actorUserId: ctx.userId,
       app: ctx.app,

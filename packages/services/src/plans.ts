@@ -230,17 +230,20 @@ async function servicesOf(db: Reader, planIds: readonly string[]): Promise<Servi
     .orderBy(asc(planService.createdAt), asc(planService.id));
 }
 
-async function loadPlan(ctx: ServiceContext, planId: string) {
-  const [row] = await ctx.db.select().from(plan).where(eq(plan.id, planId)).limit(1);
+async function planRow(db: Reader, planId: string) {
+  const [row] = await db.select().from(plan).where(eq(plan.id, planId)).limit(1);
   if (!row) throw new NotFound(`plan ${planId}`);
+  return row;
+}
+
+async function loadPlan(ctx: ServiceContext, planId: string) {
+  const row = await planRow(ctx.db, planId);
   return { row, kase: await caseFacts(ctx, row.caseId) };
 }
 
 /** The plan as saved now, read inside the transaction (PGlite has one connection). */
 async function savedPlan(planId: string, db: Reader): Promise<PlanView> {
-  const [row] = await db.select().from(plan).where(eq(plan.id, planId)).limit(1);
-  if (!row) throw new NotFound(`plan ${planId}`);
-  return toPlanView(row, await servicesOf(db, [planId]));
+  return toPlanView(await planRow(db, planId), await servicesOf(db, [planId]));
 }
 
 async function latestDecision3(ctx: ServiceContext, caseId: string): Promise<Decision3View | null> {
@@ -320,8 +323,7 @@ export async function plansFor(ctx: ServiceContext, caseId: string): Promise<Pla
   const kase = await caseFacts(ctx, caseId);
   await refuseFamily(ctx, planFacts(kase));
   const { viewer } = await authorize(ctx, "read", planFacts(kase));
-  const [row] = await ctx.db.select().from(childCase).where(eq(childCase.id, caseId)).limit(1);
-  if (!row) throw new NotFound(`case ${caseId}`);
+  const row = await caseRow(ctx, caseId);
   const today = londonDate(ctx.now);
   const { rows, services } = await casePlans(ctx, caseId);
   const reviews = await agreedReviews(ctx, caseId);

@@ -42,6 +42,7 @@ import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { auditRead, authorize, type CaseFacts, caseFacts, loadViewer, visible } from "./access.ts";
 import { NotFound, type ServiceContext, StaleWrite } from "./context.ts";
+import { writeEntryEdit } from "./entry-edit.ts";
 import { londonDate } from "./family-cases.ts";
 import { type NotifyDeps, notifyUsers } from "./notifications.ts";
 
@@ -480,29 +481,14 @@ export async function editEntry(
       throw new StaleRecordEdit(await editableView(ctx, entryId, tx));
     const textChanged = (await currentBody(tx, fresh)) !== input.body;
     const versionNumber = fresh.currentVersionNumber + (textChanged ? 1 : 0);
-    const updated = await tx
-      .update(recordEntry)
-      .set({
-        kind: input.kind,
-        title: input.title,
-        notForFamily: input.notForFamily,
-        currentVersionNumber: versionNumber,
-        version: input.version + 1,
-        updatedAt: ctx.now,
-      })
-      .where(and(eq(recordEntry.id, entryId), eq(recordEntry.version, input.version)))
-      .returning({ id: recordEntry.id });
-    if (updated.length === 0) throw new StaleRecordEdit(await editableView(ctx, entryId, tx));
-    if (textChanged) {
-      await tx.insert(recordEntryVersion).values({
-        id: crypto.randomUUID(),
-        entryId,
-        versionNumber,
-        body: input.body,
-        createdBy: ctx.userId,
-        createdAt: ctx.now,
-      });
-    }
+    const written = await writeEntryEdit(tx, ctx, {
+      entryId,
+      version: input.version,
+      versionNumber,
+      set: { kind: input.kind, title: input.title, notForFamily: input.notForFamily },
+      text: textChanged ? { body: input.body } : null,
+    });
+    if (!written) throw new StaleRecordEdit(await editableView(ctx, entryId, tx));
     await recordAudit(tx, {
       actorUserId: ctx.userId,
       app: ctx.app,
@@ -550,20 +536,13 @@ export async function saveEntryText(
     if ((await currentBody(tx, fresh)) === text)
       return { saved: true, version, savedAt: ctx.now.toISOString() };
     const versionNumber = fresh.currentVersionNumber + 1;
-    const updated = await tx
-      .update(recordEntry)
-      .set({ currentVersionNumber: versionNumber, version: version + 1, updatedAt: ctx.now })
-      .where(and(eq(recordEntry.id, entryId), eq(recordEntry.version, version)))
-      .returning({ id: recordEntry.id });
-    if (updated.length === 0) throw new StaleRecordEdit(await editableView(ctx, entryId, tx));
-    await tx.insert(recordEntryVersion).values({
-      id: crypto.randomUUID(),
+    const written = await writeEntryEdit(tx, ctx, {
       entryId,
+      version,
       versionNumber,
-      body: text,
-      createdBy: ctx.userId,
-      createdAt: ctx.now,
+      text: { body: text },
     });
+    if (!written) throw new StaleRecordEdit(await editableView(ctx, entryId, tx));
     await recordAudit(tx, {
       actorUserId: ctx.userId,
       app: ctx.app,
@@ -592,7 +571,8 @@ export interface Recipient {
   extraTime: readonly ExtraTimeReason[];
 }
 
-export interface ShareFormView {
+/** What the share and review pages both show about the entry at the top. */
+interface EntryHeading {
   entryId: string;
   caseId: string;
   reference: string;
@@ -602,6 +582,25 @@ export interface ShareFormView {
   status: EntryRow["status"];
   notForFamily: boolean;
   version: number;
+}
+
+function entryHeading(
+  entry: EntryRow,
+  header: { reference: string; childName: string },
+): EntryHeading {
+  return {
+    entryId: entry.id,
+    caseId: entry.caseId,
+    ...header,
+    title: entry.title,
+    kind: entry.kind,
+    status: entry.status,
+    notForFamily: entry.notForFamily,
+    version: entry.version,
+  };
+}
+
+export interface ShareFormView extends EntryHeading {
   today: string;
   defaultDeadline: string;
   recipients: Recipient[];
@@ -659,14 +658,7 @@ export async function shareFormFor(ctx: ServiceContext, entryId: string): Promis
     caseId: entry.caseId,
   });
   return {
-    entryId,
-    caseId: entry.caseId,
-    ...header,
-    title: entry.title,
-    kind: entry.kind,
-    status: entry.status,
-    notForFamily: entry.notForFamily,
-    version: entry.version,
+    ...entryHeading(entry, header),
     today,
     defaultDeadline: defaultReviewDeadline(today),
     recipients,
@@ -924,18 +916,9 @@ export interface ReviewResponse {
   clock: CorrectionClock | null;
 }
 
-export interface ReviewView {
-  entryId: string;
-  caseId: string;
-  reference: string;
-  childName: string;
-  title: string;
-  kind: EntryRow["kind"];
-  status: EntryRow["status"];
-  notForFamily: boolean;
+export interface ReviewView extends EntryHeading {
   body: string;
   versionNumber: number;
-  version: number;
   authorName: string;
   sharedAt: string | null;
   finalisedAt: string | null;
@@ -1029,16 +1012,9 @@ export async function reviewFor(ctx: ServiceContext, entryId: string): Promise<R
   }));
   await auditRead(ctx, { resourceType: "record_entry", resourceId: entryId, caseId: entry.caseId });
   return {
-    entryId,
-    caseId: entry.caseId,
-    ...header,
-    title: entry.title,
-    kind: entry.kind,
-    status: entry.status,
-    notForFamily: entry.notForFamily,
+    ...entryHeading(entry, header),
     body,
     versionNumber: entry.currentVersionNumber,
-    version: entry.version,
     authorName: names.get(entry.authorUserId) ?? "",
     sharedAt: entry.sharedAt?.toISOString() ?? null,
     finalisedAt: entry.finalisedAt?.toISOString() ?? null,

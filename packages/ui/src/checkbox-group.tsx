@@ -2,16 +2,11 @@ import {
   CheckboxGroup as AriaCheckboxGroup,
   type CheckboxGroupProps as AriaCheckboxGroupProps,
   Checkbox,
-  Label,
-  Text,
 } from "react-aria-components";
+import { ChoiceContent, type ChoiceOption, FieldHeading, fieldId } from "./field-parts.tsx";
 import { useFieldError } from "./form-errors.tsx";
 
-export interface CheckboxOption {
-  value: string;
-  label: string;
-  description?: string;
-}
+export type CheckboxOption = ChoiceOption;
 
 export interface CheckboxGroupProps extends Omit<AriaCheckboxGroupProps, "children" | "className"> {
   label: string;
@@ -29,32 +24,14 @@ export function CheckboxGroup({ label, description, options, ...props }: Checkbo
   return (
     <AriaCheckboxGroup
       {...props}
-      id={props.id ?? (props.name ? `field-${props.name}` : undefined)}
+      id={fieldId(props.id, props.name)}
       isInvalid={Boolean(error) || props.isInvalid}
       className="hw-field hw-radio-group"
     >
-      <Label className="hw-label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="hw-field__description">
-          {description}
-        </Text>
-      ) : null}
-      {error ? (
-        <Text slot="errorMessage" className="hw-field__error">
-          {error}
-        </Text>
-      ) : null}
+      <FieldHeading label={label} description={description} error={error} />
       {options.map((option) => (
         <Checkbox key={option.value} value={option.value} className="hw-radio hw-checkbox">
-          <span className="hw-radio__mark hw-checkbox__mark" aria-hidden="true" />
-          <span>
-            {option.label}
-            {option.description ? (
-              <span className="hw-field__description hw-radio__description">
-                {option.description}
-              </span>
-            ) : null}
-          </span>
+          <ChoiceContent option={option} markClassName="hw-radio__mark hw-checkbox__mark" />
         </Checkbox>
       ))}
     </AriaCheckboxGroup>

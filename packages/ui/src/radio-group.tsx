@@ -1,17 +1,12 @@
 import {
-  Label,
   Radio,
   RadioGroup as AriaRadioGroup,
   type RadioGroupProps as AriaRadioGroupProps,
-  Text,
 } from "react-aria-components";
+import { ChoiceContent, type ChoiceOption, FieldHeading, fieldId } from "./field-parts.tsx";
 import { useFieldError } from "./form-errors.tsx";
 
-export interface RadioOption {
-  value: string;
-  label: string;
-  description?: string;
-}
+export type RadioOption = ChoiceOption;
 
 export interface RadioGroupProps extends Omit<AriaRadioGroupProps, "children" | "className"> {
   label: string;
@@ -28,31 +23,13 @@ export function RadioGroup({ label, description, options, ...props }: RadioGroup
   return (
     <AriaRadioGroup
       {...props}
-      id={props.id ?? (props.name ? `field-${props.name}` : undefined)}
+      id={fieldId(props.id, props.name)}
       className="hw-field hw-radio-group"
     >
-      <Label className="hw-label">{label}</Label>
-      {description ? (
-        <Text slot="description" className="hw-field__description">
-          {description}
-        </Text>
-      ) : null}
-      {error ? (
-        <Text slot="errorMessage" className="hw-field__error">
-          {error}
-        </Text>
-      ) : null}
+      <FieldHeading label={label} description={description} error={error} />
       {options.map((option) => (
         <Radio key={option.value} value={option.value} className="hw-radio">
-          <span className="hw-radio__mark" aria-hidden="true" />
-          <span>
-            {option.label}
-            {option.description ? (
-              <span className="hw-field__description hw-radio__description">
-                {option.description}
-              </span>
-            ) : null}
-          </span>
+          <ChoiceContent option={option} markClassName="hw-radio__mark" />
         </Radio>
       ))}
     </AriaRadioGroup>

@@ -4,7 +4,6 @@
 import { useTranslation } from "@homeward/i18n/react";
 import type { BuilderGoalView, BuilderView } from "@homeward/services/agreement-builder";
 import {
-  AutosaveTextArea,
   Button,
   CheckboxGroup,
   ErrorSummary,
@@ -15,6 +14,7 @@ import {
 import { useEffect, useState } from "react";
 import { Form, Link } from "react-router";
 import { translateErrors } from "../../lib/errors.ts";
+import { RecordTextArea } from "../../components/record-text-area.tsx";
 import type { FormAnswer } from "./builder.tsx";
 import { FormMessage, useDates } from "./sections.tsx";
 
@@ -163,10 +163,10 @@ function GoalFields({
 }) {
   const id = (name: string) => (idPrefix ? `${idPrefix}-${name}` : undefined);
   const { t } = useTranslation("builder");
-  const { time } = useDates();
   const longText = (part: (typeof LONG_PARTS)[number]) =>
     autosave ? (
-      <AutosaveTextArea
+      <RecordTextArea
+        namespace="builder"
         key={part}
         id={id(part)}
         label={t(`parts.${part}`)}
@@ -175,22 +175,9 @@ function GoalFields({
         rows={3}
         defaultValue={values[part] ?? ""}
         storageKey={`homeward:agreement-goal:${autosave.goalId}:${part}`}
-        base={String(autosave.version)}
-        autosaveFields={{ goalId: autosave.goalId, field: part, version: String(autosave.version) }}
-        messages={{
-          saved: (at) => t("autosave.saved", { time: time(at) }),
-          saving: t("autosave.saving"),
-          notSaved: t("autosave.notSaved"),
-          restored: t("autosave.restored"),
-        }}
-        onAutosaved={(answer) => {
-          const version = (answer as { version?: number | null }).version;
-          if (answer.autosaved && typeof version === "number") autosave.setVersion(version);
-        }}
-        onRestore={(base) => {
-          const version = Number(base);
-          if (Number.isInteger(version) && version > 0) autosave.setVersion(version);
-        }}
+        version={autosave.version}
+        setVersion={autosave.setVersion}
+        fields={{ goalId: autosave.goalId, field: part }}
       />
     ) : (
       <TextField

@@ -14,18 +14,11 @@ import {
   StaleChronologyEdit,
   saveDraftText,
 } from "@homeward/services/chronology";
-import {
-  AutosaveTextArea,
-  Button,
-  ErrorSummary,
-  FormErrors,
-  PageTitle,
-  RadioGroup,
-  TextField,
-} from "@homeward/ui";
+import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup, TextField } from "@homeward/ui";
 import { useEffect, useState } from "react";
 import { data, Form, Link, redirect, useParams } from "react-router";
 import { CaseNav } from "../../components/case-nav.tsx";
+import { RecordTextArea } from "../../components/record-text-area.tsx";
 import { translateErrors } from "../../lib/errors.ts";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import type { Route } from "./+types/index";
@@ -169,12 +162,6 @@ function useDates() {
         dateStyle: "long",
         timeZone: "UTC",
       }).format(new Date(`${iso}T00:00:00Z`)),
-    time: (at: Date) =>
-      new Intl.DateTimeFormat(intlLocale(i18n.language), {
-        hour: "2-digit",
-        minute: "2-digit",
-        timeZone: "Europe/London",
-      }).format(at),
   };
 }
 
@@ -383,36 +370,19 @@ function EntryFields({
   } | null;
 }) {
   const { t } = useTranslation("chronology");
-  const { time } = useDates();
   const longText = (name: "body" | "analysis", label: string, description: string) =>
     autosave ? (
-      <AutosaveTextArea
+      <RecordTextArea
+        namespace="chronology"
         label={label}
         description={description}
         name={name}
         rows={6}
         defaultValue={values[name] ?? ""}
         storageKey={`homeward:chronology:${autosave.entryId}:${name}`}
-        base={String(autosave.version)}
-        autosaveFields={{
-          entryId: autosave.entryId,
-          field: name,
-          version: String(autosave.version),
-        }}
-        messages={{
-          saved: (at) => t("autosave.saved", { time: time(at) }),
-          saving: t("autosave.saving"),
-          notSaved: t("autosave.notSaved"),
-          restored: t("autosave.restored"),
-        }}
-        onAutosaved={(answer) => {
-          const version = (answer as { version?: number | null }).version;
-          if (answer.autosaved && typeof version === "number") autosave.setVersion(version);
-        }}
-        onRestore={(base) => {
-          const version = Number(base);
-          if (Number.isInteger(version) && version > 0) autosave.setVersion(version);
-        }}
+        version={autosave.version}
+        setVersion={autosave.setVersion}
+        fields={{ entryId: autosave.entryId, field: name }}
       />
     ) : (
       <TextField

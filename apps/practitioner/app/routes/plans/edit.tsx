@@ -1,7 +1,6 @@
 // One plan: its timescale, what it says (autosaved while a draft), the explanation for the
 // family, the role of each professional and carer, the review points, the services with
 // provider and status, and making it active (shared with the family) once it is complete.
-import { intlLocale } from "@homeward/i18n";
 import { useTranslation } from "@homeward/i18n/react";
 import { PLAN_SERVICE_STATUSES, type PlanProblem } from "@homeward/rules";
 import { assertSameOrigin, keptValues, parseForm } from "@homeward/runtime";
@@ -23,18 +22,11 @@ import {
   updatePlan,
   versionSchema,
 } from "@homeward/services/plans";
-import {
-  AutosaveTextArea,
-  Button,
-  ErrorSummary,
-  FormErrors,
-  PageTitle,
-  RadioGroup,
-  TextField,
-} from "@homeward/ui";
+import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup, TextField } from "@homeward/ui";
 import { useEffect, useState } from "react";
 import { data, Form, Link, redirect } from "react-router";
 import { CaseNav } from "../../components/case-nav.tsx";
+import { RecordTextArea } from "../../components/record-text-area.tsx";
 import { translateErrors } from "../../lib/errors.ts";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import { calendarDay, londonDay } from "../assessment/dates.ts";
@@ -276,43 +268,25 @@ function PlanForm({
   version: number;
   setVersion: (v: number) => void;
 }) {
-  const { t, i18n } = useTranslation("plans");
+  const { t } = useTranslation("plans");
   const values = answer?.values ?? valuesOf(plan);
   const errors = translateErrors(t, answer?.errors);
   const formError = answer?.formError ? t(answer.formError) : undefined;
   const roleRows = rowCount(values, "roles") + SPARE_ROWS;
   const pointRows = rowCount(values, "reviewPoints") + SPARE_ROWS;
-  const time = (at: Date) =>
-    new Intl.DateTimeFormat(intlLocale(i18n.language), {
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone: "Europe/London",
-    }).format(at);
   const longText = (name: "summary" | "familyExplanation", label: string, help: string) =>
     plan.status === "draft" ? (
-      <AutosaveTextArea
+      <RecordTextArea
+        namespace="plans"
         label={label}
         description={help}
         name={name}
         rows={6}
         defaultValue={values[name] ?? ""}
         storageKey={`homeward:plan:${plan.id}:${name}`}
-        base={String(version)}
-        autosaveFields={{ field: name, version: String(version) }}
-        messages={{
-          saved: (at) => t("autosave.saved", { time: time(at) }),
-          saving: t("autosave.saving"),
-          notSaved: t("autosave.notSaved"),
-          restored: t("autosave.restored"),
-        }}
-        onAutosaved={(saved) => {
-          const next = (saved as { version?: number | null }).version;
-          if (saved.autosaved && typeof next === "number") setVersion(next);
-        }}
-        onRestore={(base) => {
-          const restored = Number(base);
-          if (Number.isInteger(restored) && restored > 0) setVersion(restored);
-        }}
+        version={version}
+        setVersion={setVersion}
+        fields={{ field: name }}
       />
     ) : (
       <TextField

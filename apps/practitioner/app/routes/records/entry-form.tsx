@@ -1,21 +1,13 @@
 // The fields of a record entry, shared by the "new entry" and "edit" pages. The long text
 // autosaves on the edit page (like the chronology), so nothing typed is lost.
-import { intlLocale } from "@homeward/i18n";
 import { useTranslation } from "@homeward/i18n/react";
 import type { EditableEntry } from "@homeward/services/record-review";
-import { AutosaveTextArea, RadioGroup, TextField } from "@homeward/ui";
+import { RadioGroup, TextField } from "@homeward/ui";
+import { RecordTextArea } from "../../components/record-text-area.tsx";
 
 export type Values = Record<string, string>;
 
 export const entryKinds = ["case_note", "assessment_section", "meeting_minutes"] as const;
-
-function time(at: Date, language: string) {
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/London",
-  }).format(at);
-}
 
 export function EntryFields({
   values,
@@ -24,7 +16,7 @@ export function EntryFields({
   values: Values;
   autosave: { entryId: string; version: number; setVersion: (version: number) => void } | null;
 }) {
-  const { t, i18n } = useTranslation("review");
+  const { t } = useTranslation("review");
   return (
     <>
       <RadioGroup
@@ -40,29 +32,17 @@ export function EntryFields({
         defaultValue={values.title ?? ""}
       />
       {autosave ? (
-        <AutosaveTextArea
+        <RecordTextArea
+          namespace="review"
           label={t("fields.body")}
           description={t("fields.bodyHelp")}
           name="body"
           rows={10}
           defaultValue={values.body ?? ""}
           storageKey={`homeward:records:${autosave.entryId}:body`}
-          base={String(autosave.version)}
-          autosaveFields={{ entryId: autosave.entryId, version: String(autosave.version) }}
-          messages={{
-            saved: (at) => t("autosave.saved", { time: time(at, i18n.language) }),
-            saving: t("autosave.saving"),
-            notSaved: t("autosave.notSaved"),
-            restored: t("autosave.restored"),
-          }}
-          onAutosaved={(answer) => {
-            const version = (answer as { version?: number | null }).version;
-            if (answer.autosaved && typeof version === "number") autosave.setVersion(version);
-          }}
-          onRestore={(base) => {
-            const version = Number(base);
-            if (Number.isInteger(version) && version > 0) autosave.setVersion(version);
-          }}
+          version={autosave.version}
+          setVersion={autosave.setVersion}
+          fields={{ entryId: autosave.entryId }}
         />
       ) : (
         <TextField
