@@ -50,7 +50,8 @@ async function expectNoAxeViolations(page: Page) {
 
 const box = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
 
-describe("confidential details", () => {
+// Each test walks several server-rendered pages with axe runs: more than the default minute.
+describe("confidential details", { timeout: 120_000 }, () => {
   it("Sarah hides Daniel's new address from Leah", async () => {
     const page = await open(sarah, peoplePath);
     await expectNoAxeViolations(page);
