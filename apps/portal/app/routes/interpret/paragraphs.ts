@@ -43,9 +43,8 @@ export function homeBlocks(home: FamilyHomeCase, w: Words): Block[] {
   const { t } = w;
   const out: Block[] = [];
   const stage = t(`rules:stages.${home.step}`);
-  const explain = home.forYoungPerson
-    ? "portal:home.stage.explainYoung"
-    : "portal:home.stage.explain";
+  // A prefix, not a key: the explanation under it depends on the step.
+  const explain = `portal:home.stage.${home.forYoungPerson ? "explainYoung" : "explain"}`;
   out.push({ kind: "h2", text: t("portal:home.caseFor", { child: home.childFirstName }) });
   out.push({ kind: "h3", text: t("portal:home.stage.heading") });
   out.push({
