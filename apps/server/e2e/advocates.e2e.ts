@@ -12,6 +12,7 @@ import {
   signInToPortal,
   signInToPractitioner,
   startHarness,
+  waitForPage,
 } from "./harness.ts";
 
 let harness: Harness;
@@ -59,7 +60,7 @@ describe("advocates", { timeout: 180_000 }, () => {
     await signInToPortal(leah, harness, "parent@homeward.example");
     await leah.goto(`${harness.portal}/account`);
     await leah.getByRole("link", { name: "My advocate" }).click();
-    await leah.waitForURL(/\/advocacy$/);
+    await waitForPage(leah, /\/advocacy$/);
     await expectAccessible(leah, "/advocacy");
     expect(await seen(leah.getByText("Nobody helps you at the moment."))).toBe(1);
 
@@ -74,7 +75,7 @@ describe("advocates", { timeout: 180_000 }, () => {
     await leah.locator("label.hw-checkbox", { hasText: "Reply for me" }).click();
     await leah.locator('input[name="activeUntil"]').fill("2027-03-31");
     await leah.getByRole("button", { name: "Send the invitation" }).click();
-    await leah.waitForURL(/saved=invited/);
+    await waitForPage(leah, /saved=invited/);
     expect(await seen(leah.getByText(`Waiting for ${friend} to say yes`))).toBe(1);
 
     // The email: a link with a token, and nothing about Leah or Mia.
@@ -96,12 +97,12 @@ describe("advocates", { timeout: 180_000 }, () => {
     await sam.locator('input[name="password"]').fill(demoPassword);
     await sam.locator('input[name="confirmPassword"]').fill(demoPassword);
     await sam.getByRole("button", { name: "Make my account" }).click();
-    await sam.waitForURL(/created=1/);
+    await waitForPage(sam, /created=1/);
     expect(await seen(sam.getByText("Your account is ready.", { exact: false }))).toBe(1);
     await signInToPortal(sam, harness, friend);
     await sam.goto(link);
     await sam.getByRole("button", { name: "Say yes and start helping" }).click();
-    await sam.waitForURL(/\/advocacy\/people\?accepted=1/);
+    await waitForPage(sam, /\/advocacy\/people\?accepted=1/);
     await expectAccessible(sam, "/advocacy/people");
     expect(await seen(sam.getByRole("heading", { name: "Leah Morgan, about Mia" }))).toBe(1);
 
@@ -112,7 +113,7 @@ describe("advocates", { timeout: 180_000 }, () => {
     // Sam replies to one of Leah's records for her.
     await sam.goto(`${harness.portal}/advocacy/people`);
     await sam.locator(`a[href="/records/${entryId}"]`).first().click();
-    await sam.waitForURL(new RegExp(`/records/${entryId}$`));
+    await waitForPage(sam, new RegExp(`/records/${entryId}$`));
     await sam
       .locator('textarea[name="body"]')
       .fill("Leah asked me to say she went to every visit.");
@@ -127,7 +128,7 @@ describe("advocates", { timeout: 180_000 }, () => {
     await leah.goto(`${harness.portal}/advocacy`);
     await expectAccessible(leah, "/advocacy");
     await leah.getByRole("button", { name: "Stop access for Sam Friend" }).click();
-    await leah.waitForURL(/saved=withdrawn/);
+    await waitForPage(leah, /saved=withdrawn/);
     expect(await seen(leah.getByText("Nobody helps you at the moment."))).toBe(1);
 
     // At once: Sam's next request for Leah's record is refused, and Leah is gone from his page.
@@ -155,7 +156,7 @@ describe("advocates", { timeout: 180_000 }, () => {
     await worker.locator('input[name="consentGivenOn"]').fill("2026-11-20");
     await worker.locator("label.hw-radio", { hasText: "In person" }).click();
     await worker.getByRole("button", { name: "Send the invitation" }).click();
-    await worker.waitForURL(/done=invited/);
+    await waitForPage(worker, /done=invited/);
     expect(await seen(worker.getByText("Invitation sent to second-helper@homeward.example"))).toBe(
       1,
     );

@@ -13,6 +13,7 @@ import {
   signInToPortal,
   signInToPractitioner,
   startHarness,
+  waitForPage,
 } from "./harness.ts";
 
 let harness: Harness;
@@ -110,7 +111,7 @@ const notices = {
 
 /** Waits until the page shows the saved change (the address changes before it renders). */
 async function saved(page: Page, kind: keyof typeof notices) {
-  await page.waitForURL(new RegExp(`saved=${kind}(&|#|$)`));
+  await waitForPage(page, new RegExp(`saved=${kind}(&|#|$)`));
   await page.getByRole("status").filter({ hasText: notices[kind] }).waitFor();
 }
 
@@ -125,7 +126,7 @@ describe("building an agreement for Mia's case", () => {
       .getByRole("navigation", { name: "Case HW-1001" })
       .getByRole("link", { name: "Agreements" })
       .click();
-    await page.waitForURL(new RegExp(`${agreementsPath}$`));
+    await waitForPage(page, new RegExp(`${agreementsPath}$`));
     await page
       .getByRole("heading", { level: 1, name: "Parental agreements for Mia Morgan" })
       .waitFor();
@@ -164,7 +165,7 @@ describe("building an agreement for Mia's case", () => {
   it("refuses to publish while a SMART part is missing, and names it", async () => {
     const page = await open(sarah, builderPath);
     await page.getByRole("link", { name: "Edit goal 1" }).click();
-    await page.waitForURL(/goal=/);
+    await waitForPage(page, /goal=/);
     await page.waitForLoadState("networkidle");
     await box(editing(page), "How progress will be measured").fill(
       "Leah uses the respite weekend each month.",
@@ -196,7 +197,7 @@ describe("building an agreement for Mia's case", () => {
   it("publishes once every part is written, with support, and emails Leah a link only", async () => {
     const page = await open(sarah, `${builderPath}?goal=`);
     await page.getByRole("link", { name: "Edit goal 1" }).click();
-    await page.waitForURL(/goal=/);
+    await waitForPage(page, /goal=/);
     await page.waitForLoadState("networkidle");
     await box(editing(page), "What happens if it is not achieved").fill(
       "Mia's return home is put off and we look at the plan again with you.",
@@ -232,7 +233,7 @@ describe("building an agreement for Mia's case", () => {
       "A respite carer one weekend a month.",
     );
     await portal.getByRole("button", { name: "I have read this agreement" }).click();
-    await portal.waitForURL(/saved=acknowledged/);
+    await waitForPage(portal, /saved=acknowledged/);
 
     const page = await open(sarah, builderPath);
     const parties = page.locator("table", {
@@ -249,7 +250,7 @@ describe("building an agreement for Mia's case", () => {
   it("a change after publishing is a new version that Leah is asked to confirm again", async () => {
     const page = await open(sarah, builderPath);
     await page.getByRole("link", { name: "Edit goal 1" }).click();
-    await page.waitForURL(/goal=/);
+    await waitForPage(page, /goal=/);
     await page.waitForLoadState("networkidle");
     await editing(page).waitFor();
     expect(await mainText(page)).toContain("Saving makes a new version of the agreement");
@@ -279,7 +280,7 @@ describe("building an agreement for Mia's case", () => {
     await portal.waitForLoadState("networkidle");
     await portal.locator('textarea[name="note"]').first().fill("I had my first weekend off.");
     await portal.getByRole("button", { name: "Save my progress" }).first().click();
-    await portal.waitForURL(/saved=progress/);
+    await waitForPage(portal, /saved=progress/);
 
     const page = await open(sarah, builderPath);
     const note = page.locator("li.hw-family-note", { hasText: "I had my first weekend off." });
@@ -319,7 +320,7 @@ describe("building an agreement for Mia's case", () => {
     const page = await leah.newPage();
     await page.goto(`${harness.practitioner}${builderPath}`);
     // The portal's session does not count in the practitioner app: sign in first.
-    await page.waitForURL(/\/sign-in/);
+    await waitForPage(page, /\/sign-in/);
     expect(page.url()).toContain("/sign-in");
   });
 });

@@ -5,7 +5,13 @@
 import { demoIds } from "@homeward/db";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, type Harness, signInToPortal, startHarness } from "./harness.ts";
+import {
+  axeViolations,
+  type Harness,
+  signInToPortal,
+  startHarness,
+  waitForPage,
+} from "./harness.ts";
 
 let harness: Harness;
 
@@ -45,7 +51,7 @@ async function saveEasyRead(page: Page, on: boolean) {
     .getByText(on ? "Yes, use easy read" : "No", { exact: true })
     .click();
   await page.getByRole("button", { name: "Save settings" }).click();
-  await page.waitForURL(/saved=preferences/);
+  await waitForPage(page, /saved=preferences/);
 }
 
 describe("easy read", () => {
@@ -106,7 +112,7 @@ describe("easy read", () => {
     expect(await isEasy(page)).toBe(false);
     expect(await current(page)).toBe("Standard");
     await page.locator(".hw-easy-switch a", { hasText: "Easy read" }).click();
-    await page.waitForURL((url) => url.pathname === "/" && !url.search.includes("read="));
+    await waitForPage(page, (url) => url.pathname === "/" && !url.search.includes("read="));
     expect(await isEasy(page)).toBe(true);
     // The other pages follow for the rest of the visit.
     await page.goto(`${harness.portal}/agreement`);
@@ -114,7 +120,7 @@ describe("easy read", () => {
     await page.goto(`${harness.portal}/records/${demoIds.entries.miaSharedWithBothParents[0]}`);
     expect(await isEasy(page)).toBe(true);
     await page.locator(".hw-easy-switch a", { hasText: "Standard" }).click();
-    await page.waitForURL((url) => !url.search.includes("read="));
+    await waitForPage(page, (url) => !url.search.includes("read="));
     expect(await isEasy(page)).toBe(false);
     await page.goto(`${harness.portal}/traffic-light`);
     expect(await isEasy(page)).toBe(false);

@@ -8,6 +8,7 @@ import {
   signInToPortal,
   signInToPractitioner,
   startHarness,
+  waitForPage,
 } from "./harness.ts";
 
 let harness: Harness;
@@ -68,12 +69,12 @@ describe("signing in", () => {
     await page.locator('input[name="email"]').fill("second-parent@homeward.example");
     await page.locator('input[name="password"]').fill(demoPassword);
     await page.getByRole("button").last().click();
-    await page.waitForURL(/\/sign-in\/code/);
+    await waitForPage(page, /\/sign-in\/code/);
     await page
       .locator('input[name="code"]')
       .fill(await latestCode(harness.host, "second-parent@homeward.example"));
     await page.getByRole("button").last().click();
-    await page.waitForURL((url) => url.pathname === "/");
+    await waitForPage(page, (url) => url.pathname === "/");
     await page.locator("h1", { hasText: "Daniel Morgan" }).waitFor();
     await context.close();
   });
@@ -104,14 +105,14 @@ describe("forgotten passwords", () => {
     await page.locator('input[name="newPassword"]').fill("kerry-new-password-1");
     await page.locator('input[name="confirmPassword"]').fill("kerry-new-password-1");
     await page.getByRole("button").last().click();
-    await page.waitForURL(/\/sign-in\?reset=done/);
+    await waitForPage(page, /\/sign-in\?reset=done/);
     await page.locator('input[name="email"]').fill("kerry@homeward.example");
     await page.locator('input[name="password"]').fill(demoPassword);
     await page.getByRole("button").last().click();
     await page.locator(".hw-error-summary").waitFor();
     await page.locator('input[name="password"]').fill("kerry-new-password-1");
     await page.getByRole("button").last().click();
-    await page.waitForURL(/\/sign-in\/code/);
+    await waitForPage(page, /\/sign-in\/code/);
     await context.close();
   });
 });

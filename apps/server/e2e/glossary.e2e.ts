@@ -4,7 +4,13 @@
 import { languageCodes } from "@homeward/i18n";
 import { resources } from "@homeward/i18n/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, type Harness, signInToPortal, startHarness } from "./harness.ts";
+import {
+  axeViolations,
+  type Harness,
+  signInToPortal,
+  startHarness,
+  waitForPage,
+} from "./harness.ts";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -47,7 +53,7 @@ describe("glossary page", () => {
     await page.goto(inLanguage("en", "/glossary"));
     await page.getByRole("searchbox").fill("guardianship");
     await page.getByRole("button", { name: "Search" }).click();
-    await page.waitForURL(/\/glossary\?q=guardianship/);
+    await waitForPage(page, /\/glossary\?q=guardianship/);
     const found = await page.locator(".hw-glossary h2").allTextContents();
     expect(found).toContain(termsOf("en").specialGuardianship?.term);
     expect(found).not.toContain(termsOf("en").careOrder?.term);
@@ -65,7 +71,7 @@ describe("glossary page", () => {
     const link = page.locator("main a.hw-glossed", { hasText: /traffic light/i }).first();
     expect(await link.getAttribute("href")).toBe("/glossary#riskClassification");
     await link.click();
-    await page.waitForURL(/\/glossary#riskClassification$/);
+    await waitForPage(page, /\/glossary#riskClassification$/);
     expect(await page.locator('[id="riskClassification"] h2').textContent()).toBe(
       termsOf("en").riskClassification?.term,
     );

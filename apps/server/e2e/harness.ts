@@ -124,10 +124,10 @@ export async function signInToPortal(page: Page, harness: Harness, email: string
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(demoPassword);
   await page.getByRole("button").last().click();
-  await page.waitForURL(/\/sign-in\/code/);
+  await waitForPage(page, /\/sign-in\/code/);
   await page.locator('input[name="code"]').fill(await latestCode(harness.host, email));
   await page.getByRole("button").last().click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await waitForPage(page, (url) => !url.pathname.startsWith("/sign-in"));
 }
 
 export async function signInToPractitioner(page: Page, harness: Harness, email: string) {
@@ -135,10 +135,10 @@ export async function signInToPractitioner(page: Page, harness: Harness, email: 
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(demoPassword);
   await page.getByRole("button").last().click();
-  await page.waitForURL(/\/sign-in\/code/);
+  await waitForPage(page, /\/sign-in\/code/);
   await page.locator('input[name="code"]').fill(demoTotp(demoTotpSecret, email).generate());
   await page.getByRole("button").last().click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await waitForPage(page, (url) => !url.pathname.startsWith("/sign-in"));
 }
 
 export async function axeViolations(page: Page) {
@@ -148,4 +148,30 @@ export async function axeViolations(page: Page) {
     impact: v.impact,
     nodes: v.nodes.map((n) => n.target.join(" ")),
   }));
+}
+
+/**
+ * Waits for the address to match, then for the page at that address to be on screen. With
+ * JavaScript a link or form navigates client-side: the address changes first and React
+ * renders the new page a moment later, so reading the page straight after `waitForURL`
+ * can read the old one. Each document marks the page it shows (`data-page` on `<html>`).
+ */
+export async function waitForPage(
+  page: Page,
+  url: Parameters<Page["waitForURL"]>[0],
+  options?: Parameters<Page["waitForURL"]>[1],
+) {
+  await page.waitForURL(url, options);
+  await page.waitForFunction(() => {
+    const shown = document.documentElement.dataset.page;
+    const plain = (value: string) => {
+      try {
+        return decodeURI(value);
+      } catch {
+        return value;
+      }
+    };
+    // Pages that are not Homeward's (the neutral site "leave quickly" goes to) have no mark.
+    return shown === undefined || plain(shown) === plain(location.pathname + location.search);
+  });
 }

@@ -11,6 +11,7 @@ import {
   signInToPortal,
   signInToPractitioner,
   startHarness,
+  waitForPage,
 } from "./harness.ts";
 
 let harness: Harness;
@@ -102,7 +103,7 @@ describe("interpreters", () => {
     });
     await page.goto(`${harness.portal}/`);
     await page.getByRole("link", { name: "Open Amira Haddad's pages side by side" }).click();
-    await page.waitForURL(/\/interpret\/.+\/home$/);
+    await waitForPage(page, /\/interpret\/.+\/home$/);
     await expectSideBySide(page);
     await context.close();
   });
@@ -114,7 +115,7 @@ describe("interpreters", () => {
       "You interpret for Amira Haddad",
     );
     await page.getByRole("link", { name: "Open Amira Haddad's pages side by side" }).click();
-    await page.waitForURL(/\/interpret\/.+\/home$/);
+    await waitForPage(page, /\/interpret\/.+\/home$/);
     await expectSideBySide(page);
     expect(await axeViolations(page)).toEqual([]);
 

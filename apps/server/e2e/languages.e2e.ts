@@ -8,7 +8,13 @@ import { demoIds } from "@homeward/db";
 import { directionOf, languageCodes, languages, needsTranslationNote } from "@homeward/i18n";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, type Harness, signInToPortal, startHarness } from "./harness.ts";
+import {
+  axeViolations,
+  type Harness,
+  signInToPortal,
+  startHarness,
+  waitForPage,
+} from "./harness.ts";
 
 let harness: Harness;
 let phone: { context: BrowserContext; page: Page };
@@ -109,14 +115,14 @@ describe("the translation note", () => {
     for (const lng of drafted) {
       await choose(page, lng, "/traffic-light");
       await page.locator(".hw-translation-note a").click();
-      await page.waitForURL((url) => url.pathname === "/traffic-light");
+      await waitForPage(page, (url) => url.pathname === "/traffic-light");
       await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
       expect(await page.locator(".hw-translation-note").count()).toBe(0);
       // Back through the header's one "Language" link and the list.
       await page.locator(".hw-language-link").click();
-      await page.waitForURL((url) => url.pathname === "/language");
+      await waitForPage(page, (url) => url.pathname === "/language");
       await page.locator(`.hw-language-list a[hreflang="${lng}"]`).click();
-      await page.waitForURL((url) => url.pathname === "/traffic-light");
+      await waitForPage(page, (url) => url.pathname === "/traffic-light");
       await expect(page.locator("html").getAttribute("lang")).resolves.toBe(lng);
     }
   });
@@ -158,7 +164,7 @@ describe("the language page, without JavaScript", () => {
     const page = await context.newPage();
     await page.goto(`${harness.portal}/forgot-password`);
     await page.locator(".hw-language-link").click();
-    await page.waitForURL((url) => url.pathname === "/language");
+    await waitForPage(page, (url) => url.pathname === "/language");
     expect(new URL(page.url()).searchParams.get("next")).toBe("/forgot-password");
     const links = page.locator(".hw-language-list a");
     expect(await links.count()).toBe(languages.length);
@@ -169,12 +175,12 @@ describe("the language page, without JavaScript", () => {
       await expect(link.getAttribute("dir")).resolves.toBe(language.dir);
     }
     await page.getByRole("link", { name: "پښتو" }).click();
-    await page.waitForURL((url) => url.pathname === "/forgot-password");
+    await waitForPage(page, (url) => url.pathname === "/forgot-password");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("ps");
     await expect(page.locator("html").getAttribute("dir")).resolves.toBe("rtl");
     // The old direct choice still works.
     await page.goto(`${harness.portal}/language?lng=cy&next=%2Fsign-in`);
-    await page.waitForURL((url) => url.pathname === "/sign-in");
+    await waitForPage(page, (url) => url.pathname === "/sign-in");
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("cy");
     await context.close();
   });
@@ -184,7 +190,7 @@ describe("the language page, without JavaScript", () => {
     const page = await context.newPage();
     await page.goto(`${harness.practitioner}/sign-in`);
     await page.locator(".hw-language-link").click();
-    await page.waitForURL((url) => url.pathname === "/language");
+    await waitForPage(page, (url) => url.pathname === "/language");
     const offered = await page
       .locator(".hw-language-list a")
       .evaluateAll((links) => links.map((a) => a.getAttribute("hreflang")));

@@ -2,7 +2,7 @@
 // site, signs them out, and Back does not bring Homeward back (issue 8, safety from coercion).
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, signInToPortal, startHarness } from "./harness.ts";
+import { type Harness, signInToPortal, startHarness, waitForPage } from "./harness.ts";
 
 let harness: Harness;
 let neutral: string;
@@ -22,7 +22,7 @@ describe("leave quickly", () => {
     await page.goto(`${harness.portal}/agreement`);
     await page.goto(`${harness.portal}/records`);
     await page.getByRole("link", { name: "Leave quickly" }).click();
-    await page.waitForURL((url) => url.href.startsWith(new URL(neutral).origin));
+    await waitForPage(page, (url) => url.href.startsWith(new URL(neutral).origin));
     await page.goBack();
     await page.waitForLoadState();
     expect(onNeutralSite(page), page.url()).toBe(true);
@@ -41,7 +41,7 @@ describe("leave quickly", () => {
     const page = await context.newPage();
     await signInToPortal(page, harness, "parent@homeward.example");
     await page.getByRole("link", { name: "Leave quickly" }).click();
-    await page.waitForURL((url) => url.href.startsWith(new URL(neutral).origin));
+    await waitForPage(page, (url) => url.href.startsWith(new URL(neutral).origin));
     await page.goto(`${harness.portal}/`);
     expect(onNeutralSite(page), page.url()).toBe(true);
     await context.close();
@@ -58,7 +58,7 @@ describe("leave quickly", () => {
     await page.keyboard.press("Shift");
     await page.keyboard.press("Shift");
     await page.keyboard.press("Shift");
-    await page.waitForURL((url) => url.href.startsWith(new URL(neutral).origin));
+    await waitForPage(page, (url) => url.href.startsWith(new URL(neutral).origin));
     await context.close();
   });
 

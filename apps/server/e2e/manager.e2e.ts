@@ -5,7 +5,13 @@
 // refused the page and the file; axe in en, cy and ar, and a 320 px phone.
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, type Harness, signInToPractitioner, startHarness } from "./harness.ts";
+import {
+  axeViolations,
+  type Harness,
+  signInToPractitioner,
+  startHarness,
+  waitForPage,
+} from "./harness.ts";
 
 let harness: Harness;
 let priya: { context: BrowserContext; page: Page };
@@ -36,7 +42,7 @@ describe("the team figures", () => {
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Team figures" })
       .click();
-    await page.waitForURL(/\/manager$/);
+    await waitForPage(page, /\/manager$/);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Team figures");
     await expect(page.locator("main").textContent()).resolves.toContain(
       "Teams: North Reunification Team, Reunification Team",
@@ -50,7 +56,7 @@ describe("the team figures", () => {
     await page.goto(`${harness.practitioner}/manager`);
     await page.locator("#figures-team").selectOption(north);
     await page.getByRole("button", { name: "Show figures" }).click();
-    await page.waitForURL(/team=team-demo-north/);
+    await waitForPage(page, /team=team-demo-north/);
     await expect.poll(() => figure(page, "Children who went home").textContent()).toBe("29");
     await expect(figure(page, "Back in care now").textContent()).resolves.toBe("14");
     await expect(figure(page, "Still at home").textContent()).resolves.toBe("15");
@@ -107,7 +113,7 @@ describe("the team figures", () => {
     await page.goto(`${harness.practitioner}/manager`);
     await page.locator("#figures-team").selectOption("team-demo");
     await page.getByRole("button", { name: "Show figures" }).click();
-    await page.waitForURL(/team=team-demo$/);
+    await waitForPage(page, /team=team-demo$/);
     // Tyler went home in September 2023 and was back in care six and a half months later.
     await expect(windowRow(page, 6)).resolves.toEqual([
       "Within 6 months",

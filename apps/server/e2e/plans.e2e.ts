@@ -12,6 +12,7 @@ import {
   signInToPortal,
   signInToPractitioner,
   startHarness,
+  waitForPage,
 } from "./harness.ts";
 
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
@@ -26,7 +27,7 @@ async function choose(page: Page, group: string, option: string) {
 async function expectNoAxeViolations(page: Page, base: string, path: string, lngs: string[]) {
   for (const lng of lngs) {
     await page.goto(`${base}/language?lng=${lng}&next=${encodeURIComponent(path)}`);
-    await page.waitForURL((url) => url.pathname === path.split("?")[0]);
+    await waitForPage(page, (url) => url.pathname === path.split("?")[0]);
     expect(await page.locator("html").getAttribute("lang")).toBe(lng);
     expect({ path, lng, violations: await axeViolations(page) }).toEqual({
       path,
@@ -35,7 +36,7 @@ async function expectNoAxeViolations(page: Page, base: string, path: string, lng
     });
   }
   await page.goto(`${base}/language?lng=en&next=${encodeURIComponent(path)}`);
-  await page.waitForURL((url) => url.pathname === path.split("?")[0]);
+  await waitForPage(page, (url) => url.pathname === path.split("?")[0]);
 }
 
 describe("plans, Decision 3 and the return home", () => {
@@ -59,14 +60,14 @@ describe("plans, Decision 3 and the return home", () => {
     const { page } = sarah;
     await page.goto(`${harness.practitioner}${plansPath}`);
     await page.getByRole("link", { name: "Open and edit Reunification plan" }).click();
-    await page.waitForURL((url) => url.pathname === planPath);
+    await waitForPage(page, (url) => url.pathname === planPath);
     await page.locator("h1", { hasText: "Reunification plan: Yasmin Haddad" }).waitFor();
 
     // A new role in the first spare row; the page keeps the four roles already written.
     await page.getByRole("textbox", { name: "Name 5" }).fill("Dr Helen Price");
     await page.getByRole("textbox", { name: "Their role 5" }).fill("GP: reviews Amira's treatment");
     await page.getByRole("button", { name: "Save the plan" }).click();
-    await page.waitForURL(/done=saved/);
+    await waitForPage(page, /done=saved/);
     await page
       .locator(".hw-notice[role=status]", { hasText: "The plan has been saved." })
       .waitFor();
@@ -83,7 +84,7 @@ describe("plans, Decision 3 and the return home", () => {
     );
     await page.getByRole("textbox", { name: "Provider" }).fill("Northmoor Talking Therapies");
     await page.getByRole("button", { name: "Add the service" }).click();
-    await page.waitForURL(/done=service/);
+    await waitForPage(page, /done=service/);
     await page
       .locator(".hw-notice[role=status]", { hasText: "The service has been added." })
       .waitFor();
@@ -92,7 +93,7 @@ describe("plans, Decision 3 and the return home", () => {
     await expectNoAxeViolations(page, harness.practitioner, planPath, ["en", "cy", "ar"]);
 
     await page.getByRole("button", { name: "Make active and share with the family" }).click();
-    await page.waitForURL(/done=activated/);
+    await waitForPage(page, /done=activated/);
     await page
       .locator(".hw-notice[role=status]", {
         hasText: "The plan is now active and shared with the family.",
@@ -123,7 +124,7 @@ describe("plans, Decision 3 and the return home", () => {
       .locator('textarea[name="familyExplanation"]')
       .fill("Yasmin can come home. Amira, you kept every appointment, and that matters.");
     await page.getByRole("button", { name: "Record the decision" }).click();
-    await page.waitForURL(/done=recorded/);
+    await waitForPage(page, /done=recorded/);
     await page.locator(".hw-notice[role=status]").waitFor();
 
     await page.goto(`${harness.practitioner}${plansPath}`);
@@ -139,7 +140,7 @@ describe("plans, Decision 3 and the return home", () => {
     await signInToPractitioner(priya, harness, "team-manager@homeward.example");
     await priya.goto(`${harness.practitioner}/cases/case-yasmin/decisions`);
     await priya.getByRole("button", { name: "Sign off this decision" }).click();
-    await priya.waitForURL(/done=signedOff/);
+    await waitForPage(priya, /done=signedOff/);
     await priya.goto(`${harness.practitioner}${plansPath}`);
     expect(await priya.locator("main").textContent()).toContain("Signed off by Priya Shah");
     // A manager signs off and may record the return, but does not write the plan.
@@ -152,7 +153,7 @@ describe("plans, Decision 3 and the return home", () => {
     await page.goto(`${harness.practitioner}${plansPath}`);
     expect(await page.locator('input[name="returnedOn"]').inputValue()).toBe("2026-11-26");
     await page.getByRole("button", { name: "Record the return home" }).click();
-    await page.waitForURL(/done=returned/);
+    await waitForPage(page, /done=returned/);
     await page
       .locator(".hw-notice[role=status]", { hasText: "The return home has been recorded" })
       .waitFor();
@@ -175,7 +176,7 @@ describe("plans, Decision 3 and the return home", () => {
     const page = await context.newPage();
     await signInToPortal(page, harness, "amira@homeward.example");
     await page.goto(`${harness.portal}/language?lng=en&next=/plan`);
-    await page.waitForURL((url) => url.pathname === "/plan");
+    await waitForPage(page, (url) => url.pathname === "/plan");
     await page.getByRole("navigation").getByRole("link", { name: "My plan" }).waitFor();
     const main = (await page.locator("main").textContent()) ?? "";
     expect(main).toContain("The plan for going home");

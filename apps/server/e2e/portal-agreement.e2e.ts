@@ -4,7 +4,13 @@
 import { agreementSupport, demoIds, parentalAgreement } from "@homeward/db";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, type Harness, signInToPortal, startHarness } from "./harness.ts";
+import {
+  axeViolations,
+  type Harness,
+  signInToPortal,
+  startHarness,
+  waitForPage,
+} from "./harness.ts";
 
 let harness: Harness;
 
@@ -44,7 +50,7 @@ function signedIn(email: string, options: { javaScriptEnabled?: boolean } = {}) 
 
 /** Waits for the "saved" notice: the page has re-rendered with the saved change. */
 async function saved(page: Page, kind: "progress" | "flag" | "acknowledged", text: string) {
-  await page.waitForURL(new RegExp(`saved=${kind}`));
+  await waitForPage(page, new RegExp(`saved=${kind}`));
   await page.getByRole("status").filter({ hasText: text }).waitFor();
 }
 
@@ -178,7 +184,7 @@ describe("Amira's agreement", () => {
     ).resolves.toBe("رسالة من الطبيب");
     await page.locator(goal(goal1)).locator('textarea[name="note"]').fill("ما زلت أتلقى العلاج.");
     await page.locator(goal(goal1)).locator("button").click();
-    await page.waitForURL(/saved=progress/);
+    await waitForPage(page, /saved=progress/);
     await expect(page.locator(goal(goal1)).textContent()).resolves.toContain(
       "ما زلت أتلقى العلاج.",
     );
@@ -188,7 +194,7 @@ describe("Amira's agreement", () => {
     const flagForm = page.locator(`form:has(input[name="supportId"][value="${interpreting}"])`);
     await flagForm.locator("textarea").fill("لم يحضر المترجم في آخر موعد.");
     await flagForm.locator("button").click();
-    await page.waitForURL(/saved=flag/);
+    await waitForPage(page, /saved=flag/);
     await expect(page.locator(`tr#support-${interpreting}`).textContent()).resolves.toContain(
       "لم يحضر المترجم في آخر موعد.",
     );
@@ -196,7 +202,7 @@ describe("Amira's agreement", () => {
     await agreementChangesTo(5);
     await page.goto(`${harness.portal}/agreement`);
     await page.locator('form:has(input[value="acknowledge"]) button').click();
-    await page.waitForURL(/saved=acknowledged/);
+    await waitForPage(page, /saved=acknowledged/);
     expect(await page.locator('input[name="intent"][value="acknowledge"]').count()).toBe(0);
   });
 

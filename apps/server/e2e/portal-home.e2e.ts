@@ -4,7 +4,13 @@
 // 2026: Yasmin's review on 3 December is the coming meeting.
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, type Harness, signInToPortal, startHarness } from "./harness.ts";
+import {
+  axeViolations,
+  type Harness,
+  signInToPortal,
+  startHarness,
+  waitForPage,
+} from "./harness.ts";
 
 let harness: Harness;
 let amira: { context: BrowserContext; page: Page };
@@ -18,7 +24,7 @@ async function signedIn(email: string, options?: { javaScriptEnabled?: boolean }
 
 async function inLanguage(page: Page, lng: string, path: string) {
   await page.goto(`${harness.portal}/language?lng=${lng}&next=${encodeURIComponent(path)}`);
-  await page.waitForURL((url) => url.pathname === path);
+  await waitForPage(page, (url) => url.pathname === path);
   await page.locator("h1").waitFor();
 }
 
@@ -83,7 +89,7 @@ describe("home: where are we?", () => {
     // Her own words, not her mum's: no goals from the agreement she is not party to.
     expect(main).not.toContain("Goals coming up");
     await page.getByRole("link", { name: "What the traffic light means" }).click();
-    await page.waitForURL((url) => url.pathname === "/traffic-light");
+    await waitForPage(page, (url) => url.pathname === "/traffic-light");
     await expect(page.locator("h1").textContent()).resolves.toBe("The traffic light");
     await context.close();
   });

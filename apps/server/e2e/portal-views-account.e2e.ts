@@ -6,7 +6,13 @@ import { demoIds, demoPassword } from "@homeward/db";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { confidentialStrings, leaks } from "./confidential.ts";
-import { axeViolations, type Harness, signInToPortal, startHarness } from "./harness.ts";
+import {
+  axeViolations,
+  type Harness,
+  signInToPortal,
+  startHarness,
+  waitForPage,
+} from "./harness.ts";
 
 let harness: Harness;
 let secrets: string[];
@@ -183,7 +189,7 @@ describe("my account", () => {
 
     // Signed out, then in again on a browser that has never chosen a language: Welsh.
     await page.locator("form[action='/sign-out'] button").click();
-    await page.waitForURL(/\/sign-in/);
+    await waitForPage(page, /\/sign-in/);
     const fresh = await signedIn(daniel);
     await fresh.page.locator("html[lang='cy']").waitFor({ state: "attached" });
     await expect(fresh.page.locator("h1").textContent()).resolves.toContain("Helo");

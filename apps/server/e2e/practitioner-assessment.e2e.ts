@@ -5,7 +5,13 @@
 import { resources } from "@homeward/i18n/server";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, type Harness, signInToPractitioner, startHarness } from "./harness.ts";
+import {
+  axeViolations,
+  type Harness,
+  signInToPractitioner,
+  startHarness,
+  waitForPage,
+} from "./harness.ts";
 
 const en = {
   notAddressed: "There are worries, and they are not being sorted out",
@@ -48,7 +54,7 @@ async function classify(
 async function expectNoAxeViolations(page: Page, path: string, base: string) {
   for (const lng of ["en", "cy", "ar"]) {
     await page.goto(`${base}/language?lng=${lng}&next=${encodeURIComponent(path)}`);
-    await page.waitForURL((url) => url.pathname === path.split("?")[0]);
+    await waitForPage(page, (url) => url.pathname === path.split("?")[0]);
     expect(await page.locator("html").getAttribute("lang")).toBe(lng);
     expect({ path, lng, violations: await axeViolations(page) }).toEqual({
       path,
@@ -93,7 +99,7 @@ describe("from factors to a signed-off Decision 2 on Mia's case", () => {
     await engage.locator("summary").click();
     await engage.locator("label.hw-radio", { hasText: /^Present$/ }).click();
     await engage.getByRole("button", { name: "Save this factor" }).click();
-    await page.waitForURL(/saved=willingness_to_engage/);
+    await waitForPage(page, /saved=willingness_to_engage/);
     await expect(
       page.locator("#factor-willingness_to_engage summary").textContent(),
     ).resolves.toContain("Present");
@@ -106,7 +112,7 @@ describe("from factors to a signed-off Decision 2 on Mia's case", () => {
     await choose(page, "Which review is it?", "Risk classification 1");
     await page.locator('input[name="reviewDate"]').fill("2026-11-20");
     await page.getByRole("button", { name: "Open the review" }).click();
-    await page.waitForURL(/\/classification\/[0-9a-f-]{36}$/);
+    await waitForPage(page, /\/classification\/[0-9a-f-]{36}$/);
     reviewPath = new URL(page.url()).pathname;
     await classify(
       page,
@@ -114,7 +120,7 @@ describe("from factors to a signed-off Decision 2 on Mia's case", () => {
       "Leah is engaging with her treatment every week.",
       "Send my classification",
     );
-    await page.waitForURL(/done=submitted/);
+    await waitForPage(page, /done=submitted/);
     await page.getByText("Waiting for the other practitioner").waitFor();
 
     await tom.page.goto(`${harness.practitioner}${reviewPath}`);
@@ -142,7 +148,7 @@ describe("from factors to a signed-off Decision 2 on Mia's case", () => {
     await page.keyboard.type("Nothing has changed at home yet.");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/done=submitted/);
+    await waitForPage(page, /done=submitted/);
     const table = page.locator("section[aria-labelledby=compare] table");
     await table.waitFor();
     const rows = await table.locator("tbody tr").allTextContents();
@@ -168,7 +174,7 @@ describe("from factors to a signed-off Decision 2 on Mia's case", () => {
       "We agree: Leah's treatment is too new to count as change.",
       "Record the agreed classification",
     );
-    await page.waitForURL(/done=agreed/);
+    await waitForPage(page, /done=agreed/);
     await page.locator("section[aria-labelledby=agreed]").waitFor();
     const agreed = await page.locator("section[aria-labelledby=agreed]").textContent();
     expect(agreed).toContain("The time rules allow this: High risk.");
@@ -189,7 +195,7 @@ describe("from factors to a signed-off Decision 2 on Mia's case", () => {
       .locator('textarea[name="familyExplanation"]')
       .fill("Mia cannot come home yet. Leah, you have started treatment, and that matters.");
     await page.getByRole("button", { name: "Record the decision" }).click();
-    await page.waitForURL(/done=recorded/);
+    await waitForPage(page, /done=recorded/);
     await page.getByText("Waiting for the team manager to sign it off").waitFor();
     expect(await page.getByRole("button", { name: "Sign off this decision" }).count()).toBe(0);
 
@@ -212,7 +218,7 @@ describe("from factors to a signed-off Decision 2 on Mia's case", () => {
     const priya = await staffPage(harness, "team-manager@homeward.example");
     await priya.page.goto(`${harness.practitioner}${path}`);
     await priya.page.getByRole("button", { name: "Sign off this decision" }).click();
-    await priya.page.waitForURL(/done=signedOff/);
+    await waitForPage(priya.page, /done=signedOff/);
     await priya.page.locator(".hw-notice[role=status]").waitFor();
     expect(await priya.page.getByText("Signed off by Priya Shah").count()).toBe(2);
     await priya.context.close();
@@ -224,7 +230,7 @@ describe("from factors to a signed-off Decision 2 on Mia's case", () => {
     const decision2 = page.locator("article[aria-labelledby='decision-decision-yasmin-2']");
     await decision2.locator("label.hw-radio", { hasText: "Amira Haddad (reads Arabic)" }).click();
     await decision2.getByRole("button", { name: "Show the family's view" }).click();
-    await page.waitForURL(/preview=decision-yasmin-2/);
+    await waitForPage(page, /preview=decision-yasmin-2/);
     const arabic = page.locator("article[aria-labelledby='decision-decision-yasmin-2'] [lang=ar]");
     expect(await arabic.getAttribute("dir")).toBe("rtl");
     const text = (await arabic.textContent()) ?? "";
@@ -266,7 +272,7 @@ describe("from factors to a signed-off Decision 2 on Mia's case", () => {
     await page.goto(`${harness.practitioner}/cases/case-yasmin/classification`);
     await choose(page, "Which review is it?", "Risk review");
     await page.getByRole("button", { name: "Open the review" }).click();
-    await page.waitForURL(/\/classification\/[0-9a-f-]{36}$/);
+    await waitForPage(page, /\/classification\/[0-9a-f-]{36}$/);
     await expectNoAxeViolations(page, new URL(page.url()).pathname, harness.practitioner);
   });
 });
@@ -294,16 +300,16 @@ describe("no drift: a high case with no change for six months", () => {
     await choose(sarah.page, "Which review is it?", "Risk classification 1");
     await sarah.page.locator('input[name="reviewDate"]').fill("2026-11-20");
     await sarah.page.getByRole("button", { name: "Open the review" }).click();
-    await sarah.page.waitForURL(/\/classification\/[0-9a-f-]{36}$/);
+    await waitForPage(sarah.page, /\/classification\/[0-9a-f-]{36}$/);
     const path = new URL(sarah.page.url()).pathname;
     await classify(sarah.page, high, "No change yet.", "Send my classification");
-    await sarah.page.waitForURL(/done=submitted/);
+    await waitForPage(sarah.page, /done=submitted/);
     await tom.page.goto(`${harness.practitioner}${path}`);
     await classify(tom.page, high, "Nothing has changed.", "Send my classification");
-    await tom.page.waitForURL(/done=submitted/);
+    await waitForPage(tom.page, /done=submitted/);
     await sarah.page.goto(`${harness.practitioner}${path}`);
     await classify(sarah.page, high, "Agreed: high.", "Record the agreed classification");
-    await sarah.page.waitForURL(/done=agreed/);
+    await waitForPage(sarah.page, /done=agreed/);
     await sarah.page.locator("section[aria-labelledby=agreed]").waitFor();
     const status = await sarah.page.locator("section[aria-labelledby=case-status]").textContent();
     expect(status).toContain("Severe risk");

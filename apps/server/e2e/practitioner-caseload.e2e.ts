@@ -4,7 +4,13 @@
 import { childCase, demoPassword } from "@homeward/db";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, type Harness, signInToPractitioner, startHarness } from "./harness.ts";
+import {
+  axeViolations,
+  type Harness,
+  signInToPractitioner,
+  startHarness,
+  waitForPage,
+} from "./harness.ts";
 
 let harness: Harness;
 let sarah: { context: BrowserContext; page: Page };
@@ -44,13 +50,13 @@ describe("the caseload", () => {
     const { page } = sarah;
     await page.goto(harness.practitioner);
     await page.locator("th a", { hasText: "Risk level" }).click();
-    await page.waitForURL(/sort=level/);
+    await waitForPage(page, /sort=level/);
     await expect.poll(() => references(page)).toEqual(["HW-1002", "HW-1003", "HW-1001"]);
     await expect
       .poll(() => page.locator("th", { hasText: "Risk level" }).getAttribute("aria-sort"))
       .toBe("ascending");
     await page.locator("th a", { hasText: "Risk level" }).click();
-    await page.waitForURL(/dir=desc/);
+    await waitForPage(page, /dir=desc/);
     await expect.poll(() => references(page)).toEqual(["HW-1003", "HW-1002", "HW-1001"]);
     await expect
       .poll(() => page.locator("th", { hasText: "Risk level" }).getAttribute("aria-sort"))
@@ -62,17 +68,17 @@ describe("the caseload", () => {
     await page.goto(`${harness.practitioner}/?sort=child`);
     await page.locator("#filter-overdue").check();
     await page.getByRole("button", { name: "Show cases" }).click();
-    await page.waitForURL(/overdue=1/);
+    await waitForPage(page, /overdue=1/);
     expect(new URL(page.url()).searchParams.get("sort")).toBe("child");
     await expect.poll(() => references(page)).toEqual(["HW-1003", "HW-1002"]);
     await page.locator("#filter-stage").selectOption("initial_assessment");
     await page.getByRole("button", { name: "Show cases" }).click();
-    await page.waitForURL(/stage=initial_assessment/);
+    await waitForPage(page, /stage=initial_assessment/);
     await expect
       .poll(() => page.locator("main").textContent())
       .toContain("No cases match these filters.");
     await page.getByRole("link", { name: "Clear the filters" }).click();
-    await page.waitForURL((url) => !url.search.includes("overdue"));
+    await waitForPage(page, (url) => !url.search.includes("overdue"));
     await expect.poll(() => references(page)).toHaveLength(3);
   });
 
@@ -83,11 +89,11 @@ describe("the caseload", () => {
     await page.goto(harness.practitioner);
     await page.locator("#filter-level").selectOption("severe");
     await page.getByRole("button", { name: "Show cases" }).click();
-    await page.waitForURL(/level=severe/);
+    await waitForPage(page, /level=severe/);
     await expect.poll(() => references(page)).toEqual(["HW-1003"]);
     await page.goto(harness.practitioner);
     await page.locator("th a", { hasText: "Reference" }).click();
-    await page.waitForURL(/dir=desc/);
+    await waitForPage(page, /dir=desc/);
     // Priya also manages the North team, whose HW-06xx cases follow (demo-cohort.ts).
     await expect
       .poll(async () => (await references(page)).slice(0, 3))
@@ -114,7 +120,7 @@ describe("the caseload", () => {
     await page.keyboard.press("Space");
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
-    await page.waitForURL(/level=high/);
+    await waitForPage(page, /level=high/);
     expect(new URL(page.url()).searchParams.get("overdue")).toBe("1");
     // Nothing is high today: Tyler drifted to severe in January.
     await expect
@@ -128,7 +134,7 @@ describe("the case overview", () => {
     const { page } = sarah;
     await page.goto(harness.practitioner);
     await page.getByRole("link", { name: "HW-1002" }).click();
-    await page.waitForURL(/\/cases\/case-yasmin$/);
+    await waitForPage(page, /\/cases\/case-yasmin$/);
     await page.locator("h1", { hasText: "Yasmin Haddad (HW-1002)" }).waitFor();
     await expect(
       page.locator("nav.hw-case-nav a[aria-current='page']").textContent(),
@@ -227,11 +233,11 @@ describe("paging", () => {
     const pages = page.getByRole("navigation", { name: "Pages of cases" });
     await expect(pages.locator("[aria-current='page']").textContent()).resolves.toBe("Page 1");
     await pages.getByRole("link", { name: "Next page" }).click();
-    await page.waitForURL(/page=2/);
+    await waitForPage(page, /page=2/);
     await pages.locator("[aria-current='page']", { hasText: "Page 2" }).waitFor();
     await expect.poll(() => references(page)).toHaveLength(8);
     await pages.getByRole("link", { name: "Previous page" }).click();
-    await page.waitForURL((url) => !url.search.includes("page=2"));
+    await waitForPage(page, (url) => !url.search.includes("page=2"));
     await pages.locator("[aria-current='page']", { hasText: "Page 1" }).waitFor();
     await expect.poll(() => references(page)).toHaveLength(25);
   });

@@ -11,6 +11,7 @@ import {
   signInToPortal,
   signInToPractitioner,
   startHarness,
+  waitForPage,
 } from "./harness.ts";
 
 let harness: Harness;
@@ -61,7 +62,7 @@ describe("drafts of long texts", () => {
       .locator('textarea[name="familyExplanation"]')
       .fill("We will plan how to look at Mia coming home.");
     await second.getByRole("button", { name: "Record the decision" }).click();
-    await second.waitForURL(/done=recorded/);
+    await waitForPage(second, /done=recorded/);
     await second.getByText("The decision has been recorded.", { exact: false }).waitFor();
     expect(await second.locator('textarea[name="reasons"]').inputValue()).toBe("");
     await first.goto(path);
@@ -101,7 +102,7 @@ describe("who viewed or changed the record", () => {
     await row.first().waitFor();
     expect(await row.first().textContent()).toContain("not shared with them");
     await row.first().getByRole("link", { name: "Only this record" }).click();
-    await sarah.waitForURL(/record=entry-mia-4/);
+    await waitForPage(sarah, /record=entry-mia-4/);
     for (const lng of ["en", "cy", "ar"]) {
       await sarah.goto(
         `${harness.practitioner}/language?lng=${lng}&next=${encodeURIComponent("/cases/case-mia/activity")}`,

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Links, Meta, Scripts, ScrollRestoration } from "react-router";
+import { Links, Meta, Scripts, ScrollRestoration, useLocation } from "react-router";
 import { useNonce } from "./nonce.tsx";
 
 /**
@@ -19,8 +19,12 @@ export function Document({
   children: ReactNode;
 }) {
   const nonce = useNonce();
+  const location = useLocation();
+  // The page this document shows, committed with its content: after a client-side
+  // navigation the address changes before React has rendered the new page, so the
+  // browser tests wait for this to match the address before reading the page.
   return (
-    <html lang={lang} dir={dir}>
+    <html lang={lang} dir={dir} data-page={location.pathname + location.search}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
