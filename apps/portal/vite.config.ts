@@ -23,5 +23,6 @@ export default defineConfig({
       },
     },
   },
-  build: { sourcemap: false },
+  // HOMEWARD_SOURCEMAP=1: maps for finding what makes up the browser bundle (see decision 013).
+  build: { sourcemap: process.env.HOMEWARD_SOURCEMAP === "1" },
 });

@@ -14,6 +14,7 @@ import {
   NavLink,
   Outlet,
   redirect,
+  type ShouldRevalidateFunctionArgs,
   useLoaderData,
   useLocation,
   useRouteLoaderData,
@@ -21,34 +22,32 @@ import {
 import type { Route } from "./+types/root";
 import { ErrorContent } from "./components/error-content.tsx";
 import { glossaryTerms } from "./lib/glossary.server.ts";
+import { namespacesForPage } from "./lib/page-namespaces.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+/**
+ * The root loader sends the page's translations, so a client-side move to a page that needs
+ * other namespaces runs it again; otherwise React Router's own rule applies.
+ */
+export function shouldRevalidate({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
+  const before = namespacesForPage(currentUrl.pathname).join();
+  return before !== namespacesForPage(nextUrl.pathname).join() || defaultShouldRevalidate;
+}
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await optionalViewer(context, request);
   // Just left quickly: whatever Homeward page this browser opens (Back, history) goes away too.
   if (!viewer && hasLeftQuickly(request)) throw redirect(services(context).leaveQuicklyUrl);
-  const bundle = languageBundle(request, viewer, [
-    "common",
-    "easyread",
-    "safety",
-    "auth",
-    "portal",
-    "rules",
-    "records",
-    "traffic",
-    "meetings",
-    "agreement",
-    "wishes",
-    "account",
-    "plan",
-    "howItWorks",
-    "advocacy",
-    "interpreting",
-  ]);
+  // Only the translations this page uses (decision 016).
+  const bundle = languageBundle(request, viewer, namespacesForPage(new URL(request.url).pathname));
   // Low-data mode: the browser asked to save data, or the person chose it.
   const lowData =
     request.headers.get("save-data")?.toLowerCase() === "on" || Boolean(viewer?.lowData);

@@ -39,6 +39,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       "manager",
       "review",
       "interpreters",
+      "interpreterInvites",
+      "gaps",
       "advocacy",
       "advocates",
       "people",

@@ -114,15 +114,31 @@ describe("advocates", { timeout: 180_000 }, () => {
     await sam.goto(`${harness.portal}/advocacy/people`);
     await sam.locator(`a[href="/records/${entryId}"]`).first().click();
     await waitForPage(sam, new RegExp(`/records/${entryId}$`));
+    await sam.locator("label.hw-radio", { hasText: "Comment" }).click();
     await sam
       .locator('textarea[name="body"]')
       .fill("Leah asked me to say she went to every visit.");
     await sam.getByRole("button", { name: "Send" }).click();
-    await sam.waitForLoadState();
-    expect(await seen(sam.getByText("Leah asked me to say she went to every visit."))).toBe(1);
+    // Sent, not just kept in the form after a refusal: the page says so.
+    await waitForPage(sam, /saved=sent/);
+    expect(await seen(sam.getByText("Sent. Your social worker will reply."))).toBe(1);
 
-    // (Who wrote it and for whom, as the social worker sees it, is checked by the service
-    // test advocacy.test.ts; the practitioner page's wording is not checked here yet.)
+    // The social worker sees the reply as Sam's words, written for Leah - in the case's list
+    // of responses waiting for a reply and on the entry - never as Leah's own.
+    const worker = await newPage();
+    await signInToPractitioner(worker, harness, "social-worker@homeward.example");
+    const records = `/cases/${demoIds.cases.mia}/records`;
+    await worker.goto(`${harness.practitioner}${records}`);
+    const waiting = worker.locator("section[aria-labelledby='waiting-title'] li", {
+      hasText: "from Sam Friend for Leah Morgan",
+    });
+    expect(await seen(waiting)).toBe(1);
+    await worker.goto(`${harness.practitioner}${records}/${entryId}`);
+    const response = worker.locator("article", {
+      hasText: "Leah asked me to say she went to every visit.",
+    });
+    expect(await seen(response.locator("h3", { hasText: "Sam Friend for Leah Morgan" }))).toBe(1);
+    await worker.context().close();
 
     // Leah sees Sam as her advocate, and stops it.
     await leah.goto(`${harness.portal}/advocacy`);

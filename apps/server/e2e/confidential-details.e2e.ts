@@ -1,6 +1,8 @@
 // Confidential details on a case (issues 7 and 8), practitioner side: Sarah hides Daniel's
 // new address from Leah and flags a name as confidential, with JavaScript off; a share to
-// Leah that mentions either is then refused. A stale edit gets a clear conflict message.
+// Leah that mentions either is then refused. The old address is listed as an earlier version
+// (who, when, what changed, what it said) to Sarah and, read-only, to the team manager.
+// A stale edit gets a clear conflict message.
 // The co-worker and family accounts are refused the page; it has no axe violations in
 // English, Welsh and Arabic.
 import { demoIds } from "@homeward/db";
@@ -22,6 +24,8 @@ let sarahJs: BrowserContext;
 const mia = demoIds.cases.mia;
 const peoplePath = `/cases/${mia}/people`;
 const NEW_ADDRESS = "3 Heron Close, Southwick SW9 4QP";
+/** Daniel's address as seeded, before Sarah changes it. */
+const OLD_ADDRESS = "12 Kestrel Road, Northmoor NM6 8JT";
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -72,8 +76,30 @@ describe("confidential details", { timeout: 120_000 }, () => {
     await page.locator(".hw-notice", { hasText: "Contact details saved." }).waitFor();
     const daniel = page.locator("article", { hasText: "Daniel Morgan" }).first();
     await expect(daniel.textContent()).resolves.toContain(NEW_ADDRESS);
-    // The old address is kept as history: confidential-details.test.ts reads it back.
+    // The old address is kept as an earlier version, listed behind a disclosure that opens
+    // without JavaScript: who replaced it, when, what changed, and what it said.
+    const history = daniel.locator("details");
+    await expect(history.locator("summary").textContent()).resolves.toContain(
+      "Earlier versions: 1",
+    );
+    await expect(history.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(false);
+    await history.locator("summary").click();
+    await expect(history.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    const listed = (await history.textContent()) ?? "";
+    expect(listed).toContain("Version 1:");
+    expect(listed).toContain("replaced by Sarah Okafor");
+    expect(listed).toContain("What changed: address.");
+    expect(listed).toContain(OLD_ADDRESS);
     await page.close();
+
+    // Opened, the list has no axe violations either.
+    const withScripts = await sarahJs.newPage();
+    await withScripts.goto(`${harness.practitioner}${peoplePath}`);
+    await withScripts.locator("details summary").first().waitFor();
+    for (const summary of await withScripts.locator("details > summary").all())
+      await summary.click();
+    expect(await axeViolations(withScripts)).toEqual([]);
+    await withScripts.close();
   });
 
   it("Sarah flags a name as confidential, hidden from Leah", async () => {
@@ -141,11 +167,28 @@ describe("confidential details", { timeout: 120_000 }, () => {
     await second.close();
   });
 
-  it("refuses the page to the co-worker and to family accounts", async () => {
+  it("shows the team manager the history read-only, and refuses the page to the co-worker and to family accounts", async () => {
+    const manager = await harness.newContext({ javaScriptEnabled: false });
+    const priya = await manager.newPage();
+    await signInToPractitioner(priya, harness, "team-manager@homeward.example");
+    expect((await priya.goto(`${harness.practitioner}${peoplePath}`))?.status()).toBe(200);
+    const daniel = priya.locator("article", { hasText: "Daniel Morgan" }).first();
+    await daniel.locator("details > summary").click();
+    await expect(daniel.locator("details").textContent()).resolves.toContain(OLD_ADDRESS);
+    await expect(
+      priya.getByRole("link", { name: "Change contact details for Daniel Morgan" }).count(),
+    ).resolves.toBe(0);
+    await manager.close();
+
     const coWorker = await harness.newContext();
     const tom = await coWorker.newPage();
     await signInToPractitioner(tom, harness, "co-worker@homeward.example");
-    expect((await tom.goto(`${harness.practitioner}${peoplePath}`))?.status()).toBe(403);
+    const refused = await tom.goto(`${harness.practitioner}${peoplePath}`);
+    expect(refused?.status()).toBe(403);
+    // Neither the earlier address nor the current one reaches him.
+    const body = (await refused?.text()) ?? "";
+    expect(body).not.toContain("Kestrel Road");
+    expect(body).not.toContain("Heron Close");
     expect(
       (
         await tom.goto(`${harness.practitioner}${peoplePath}/${demoIds.people.daniel}/contact`)

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { demoPassword, demoTotpSecret } from "@homeward/db";
+import { reportMissingKeysTo } from "@homeward/i18n";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { demoTotp } from "../src/demo-totp.ts";
 import { loadConfig } from "../src/env.ts";
@@ -69,6 +70,10 @@ export async function startHarness(): Promise<Harness> {
     HOMEWARD_START_TIME: process.env.E2E_START_TIME ?? "2026-11-26T12:00:00Z",
     LEAVE_QUICKLY_URL: neutralSite.url,
   });
+  // Any translation a page asked for and did not have (a key nobody wrote, or a namespace the
+  // page was not sent) fails the file when the harness stops.
+  const missingKeys = new Set<string>();
+  reportMissingKeysTo((lng, ns, key) => missingKeys.add(`${lng} ${ns}:${key}`));
   const host = await startHost(config, () => {});
   const profiles: string[] = [];
   const contexts: BrowserContext[] = [];
@@ -106,6 +111,11 @@ export async function startHarness(): Promise<Harness> {
       await host.stop();
       neutralSite.server.close();
       for (const dir of [...profiles, dataDir]) rmSync(dir, { recursive: true, force: true });
+      reportMissingKeysTo(null);
+      if (missingKeys.size > 0)
+        throw new Error(
+          `Pages asked for translations they did not have:\n${[...missingKeys].join("\n")}`,
+        );
     },
   };
 }

@@ -39,6 +39,16 @@ const envSchema = z
         message: "HOMEWARD_START_TIME is never allowed in production",
       });
     }
+    // The demo accounts' password and the demo integration client's secret are printed at
+    // start and written in the README: seeding them would open a live system to anyone.
+    if (env.SEED_DEMO === "true") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SEED_DEMO"],
+        message:
+          "SEED_DEMO=true is never allowed in production: the demo accounts and the demo integration client have public secrets",
+      });
+    }
     for (const key of [
       "AUTH_SECRET",
       "SMTP_URL",

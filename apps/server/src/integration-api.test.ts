@@ -7,6 +7,7 @@ import { createClient, revokeClient } from "@homeward/services/integration/crede
 import {
   caseListSchema,
   classificationSchema,
+  contactListSchema,
   entryListSchema,
   personSchema,
   placementStateSchema,
@@ -121,6 +122,7 @@ describe("the integration API over HTTP", () => {
           "/cases/{caseId}/entries",
           "/cases/{caseId}/people",
           "/cases/{caseId}/people/{personId}",
+          "/cases/{caseId}/contacts",
           "/cases/{caseId}/legal-status",
           "/cases/{caseId}/placement",
         ]),
@@ -165,6 +167,63 @@ describe("the integration API over HTTP", () => {
       expect(list.entries.map((e) => e.id)).not.toContain(entries.tylerCorrection);
     });
 
+    it("gives the people's contact details with whom each is hidden from, and audits ids only", async () => {
+      const response = await call(`/cases/${cases.mia}/contacts`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const list = contactListSchema.parse(await response.json());
+      const byPerson = new Map(list.contacts.map((c) => [c.personId, c]));
+      // Separated parents: each one's details are hidden from the other, and say so.
+      expect(byPerson.get(demoIds.people.daniel)?.hiddenFromPersonIds).toEqual([
+        demoIds.people.leah,
+      ]);
+      expect(byPerson.get(demoIds.people.leah)).toMatchObject({
+        id: demoIds.contacts.leah,
+        address: "Flat 4, 27 Wharf Street, Eastfield EF1 3RD",
+        hiddenFromPersonIds: [demoIds.people.daniel],
+        version: 1,
+      });
+      // Only this case's people.
+      expect(byPerson.has(demoIds.people.amira)).toBe(false);
+      const [audit] = (await seeded.handle.db.select().from(auditEvent)).filter(
+        (row) => row.resourceType === "person_contact_list",
+      );
+      expect(audit).toMatchObject({
+        actorUserId: demoIntegrationClient.id,
+        app: "integration",
+        caseId: cases.mia,
+        outcome: "allowed",
+      });
+      expect(JSON.stringify(audit?.detail)).toContain(demoIds.contacts.leah);
+      expect(JSON.stringify(audit?.detail)).not.toContain("Wharf");
+    });
+
+    it("refuses contact details without read:contacts, and audits the refusal", async () => {
+      const people = await createClient(seeded.handle.db, {
+        authorityId: "authority-demo",
+        name: "People and placement, no contacts",
+        scopes: ["write:people", "write:placement", "read:entries"],
+        by: "test",
+      });
+      const auth = basic(people.keyId, people.secret);
+      const refused = await call(`/cases/${cases.mia}/contacts`, { auth });
+      const problem = await expectProblem(refused, 403, "MISSING_SCOPE");
+      expect(JSON.stringify(problem)).not.toContain("Wharf");
+      const denials = (await seeded.handle.db.select().from(auditEvent)).filter(
+        (row) =>
+          row.actorUserId === people.id &&
+          row.resourceType === "person_contact" &&
+          row.outcome === "denied",
+      );
+      expect(denials).toHaveLength(1);
+      // Read-only: there is no way to change them here.
+      await expectProblem(
+        await call(`/cases/${cases.mia}/contacts`, { method: "PUT", body: {} }),
+        404,
+        "NOT_FOUND",
+      );
+    });
+
     it("refuses another authority's system as if the case did not exist", async () => {
       await seeded.handle.db.insert(authority).values({ id: "authority-far", name: "Far" });
       const other = await createClient(seeded.handle.db, {
@@ -188,7 +247,14 @@ describe("the integration API over HTTP", () => {
         by: "test",
       });
       const auth = basic(narrow.keyId, narrow.secret);
-      for (const path of ["classification", "agreements", "people", "legal-status", "placement"]) {
+      for (const path of [
+        "classification",
+        "agreements",
+        "people",
+        "contacts",
+        "legal-status",
+        "placement",
+      ]) {
         await expectProblem(
           await call(`/cases/${cases.tyler}/${path}`, { auth }),
           403,

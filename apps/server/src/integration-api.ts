@@ -20,6 +20,7 @@ import {
 import {
   agreementsOf,
   classificationOf,
+  contactsOf,
   createPerson,
   finalisedEntriesOf,
   IdempotencyKeyReused,
@@ -308,6 +309,12 @@ export function integrationApi(options: IntegrationApiOptions) {
           writeOptions(req, input, false),
         ),
       );
+    }),
+  );
+  router.get(
+    "/cases/:caseId/contacts",
+    route(async (req, res, ctx) => {
+      res.json(await contactsOf(ctx, param(req, "caseId")));
     }),
   );
   router.get(

@@ -356,7 +356,6 @@ describe("host systems (the integration API)", () => {
       "factor_assessment",
       "risk_classification",
       "views_and_wishes",
-      "person_contact",
       "confidential_name",
       "audit_log",
       "decision",
@@ -384,6 +383,25 @@ describe("host systems (the integration API)", () => {
       "NOT_FINALISED",
     );
     expect(allowed(everything, "read", { type: "agreement", ...base, published: true })).toBe(true);
+  });
+  it("read contact details only with read:contacts, hidden ones included, and never change them", () => {
+    const hidden: ResourceFacts = {
+      type: "person_contact",
+      ...base,
+      ownerPersonId: "p-dad",
+      hiddenFromPersonIds: ["p-mum"],
+    };
+    expect(allowed(system(["read:contacts"]), "read", hidden)).toBe(true);
+    expect(allowed(system(["read:contacts"]), "read", { ...hidden, hiddenFromPersonIds: [] })).toBe(
+      true,
+    );
+    for (const action of ["create", "update", "share", "finalise", "respond"] as const)
+      expect(reason(everything, action, hidden)).toBe("ROLE_NOT_ALLOWED");
+    // Every other scope, even the ones that write people and the placement: not enough.
+    expect(reason(system(systemScopes.filter((s) => s !== "read:contacts")), "read", hidden)).toBe(
+      "MISSING_SCOPE",
+    );
+    expect(reason(system(["read:contacts"], "a2"), "read", hidden)).toBe("OTHER_AUTHORITY");
   });
   it("read a not-for-family entry only with its own scope", () => {
     const confidential = entry({ status: "finalised", notForFamily: true });

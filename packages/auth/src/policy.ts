@@ -62,6 +62,9 @@ export const systemScopes = [
   "write:people",
   "write:legal_status",
   "write:placement",
+  // Read-only: each person's contact details with whom they are hidden from, so the
+  // authority's record keeps both in step (docs/decisions/016-integration-contact-details.md).
+  "read:contacts",
 ] as const;
 export type SystemScope = (typeof systemScopes)[number];
 
@@ -114,6 +117,8 @@ export interface ResourceFacts {
   partyMemberIds?: readonly string[];
   /** plan: active plans are shared with the family. */
   planActive?: boolean;
+  /** plan: the thing changed is a monitoring visit after the return, not the plan itself. */
+  monitoringVisit?: boolean;
   /** audit_log: the record whose trail is read (for families: an entry shared with them). */
   subject?: ResourceFacts;
 }
@@ -180,6 +185,8 @@ const systemGrants: Partial<Record<ResourceType, Partial<Record<Action, SystemSc
   person: { read: "write:people", create: "write:people", update: "write:people" },
   case: { update: "write:legal_status" },
   placement: { read: "write:placement", create: "write:placement", update: "write:placement" },
+  // Read only: the social worker records them in Homeward; the system keeps its copy in step.
+  person_contact: { read: "read:contacts" },
 };
 
 function systemDecision(viewer: PolicyViewer, action: Action, resource: ResourceFacts): Decision {
@@ -245,6 +252,17 @@ function staffDecision(viewer: PolicyViewer, action: Action, resource: ResourceF
   // Nobody changes a finalised record: a correction is a new, linked entry.
   if (resource.type === "record_entry" && resource.status === "finalised" && action !== "create") {
     return deny("FINALISED_IS_READ_ONLY");
+  }
+  // A co-worker on the case visits the family too, so they record the monitoring visits
+  // after a return; the plan itself stays the allocated worker's (issue 7, practitioner gaps).
+  if (
+    resource.type === "plan" &&
+    resource.monitoringVisit === true &&
+    action === "update" &&
+    role === "co_worker" &&
+    viewer.memberships.some((m) => m.role === "co_worker" && m.revokedAt === null)
+  ) {
+    return allowed;
   }
   const rules = staffWrites[role];
   const permitted = rules[resource.type]?.includes(action) ?? false;

@@ -7,6 +7,7 @@ import { count } from "drizzle-orm";
 import type { Database } from "./client.ts";
 import { seedDemoCohort } from "./demo-cohort.ts";
 import { seedDemoConfidentialDetails } from "./demo-confidential-details.ts";
+import { seedDemoEasyRead } from "./demo-easy-read.ts";
 import { seedDemoIntegration } from "./demo-integration.ts";
 import { seedDemoPlans } from "./demo-plans.ts";
 import { seedDemoRecordReview } from "./demo-record-review.ts";
@@ -1690,6 +1691,7 @@ export async function seedDemoData(
   await seedDemoRecordReview(db);
   await seedDemoConfidentialDetails(db);
   await seedDemoPlans(db);
+  await seedDemoEasyRead(db, userIds.socialWorker);
   await seedDemoCohort(db, userIds.teamManager);
   return true;
 }

@@ -21,6 +21,7 @@ export { demoCohortCaseId, demoCohortStaff, demoCohortTeam } from "./demo-cohort
 export { demoIntegrationClient } from "./demo-integration.ts";
 export { demoConfidentialNames } from "./demo-record-review.ts";
 export { demoConfidentialDetails } from "./demo-confidential-details.ts";
+export { demoEasyReadEntry } from "./demo-easy-read.ts";
 export { hashClientSecret, newClientCredentials } from "./integration-credentials.ts";
 export {
   type CaseloadRow,

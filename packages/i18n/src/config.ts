@@ -39,6 +39,10 @@ export const familyNamespaces = [
   "howItWorks",
   "advocacy",
   "interpreting",
+  "interpretingMore",
+  "easyreadRecords",
+  "easyreadAgreement",
+  "agreementEnd",
 ] as const;
 
 /** Namespaces only the practitioner app uses: translated into the staff languages. */
@@ -54,7 +58,9 @@ export const staffNamespaces = [
   "manager",
   "advocates",
   "interpreters",
+  "interpreterInvites",
   "people",
+  "gaps",
 ] as const;
 
 export const namespaces = [...familyNamespaces, ...staffNamespaces] as const;

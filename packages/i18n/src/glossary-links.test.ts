@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type GlossaryTerm, glossaryMatcher, glossText, phrasesOf } from "./glossary-links.ts";
+import {
+  type GlossaryTerm,
+  glossAround,
+  glossaryMatcher,
+  glossText,
+  phrasesOf,
+} from "./glossary-links.ts";
 
 const english: GlossaryTerm[] = [
   { id: "careOrder", term: "Care order", phrases: ["care order", "care orders"] },
@@ -114,5 +120,33 @@ describe("glossText", () => {
 describe("phrasesOf", () => {
   it("splits the stored list on | and drops empty pieces", () => {
     expect(phrasesOf("care order| care orders ||")).toEqual(["care order", "care orders"]);
+  });
+});
+
+describe("glossAround", () => {
+  const matcher = glossaryMatcher([
+    ...english,
+    { id: "goal", term: "Goal", phrases: ["goal", "goals"] },
+  ]);
+
+  it("glosses the app's words and keeps what someone wrote as written", () => {
+    const title = "Keep the care order appointments";
+    expect(glossAround(`Goal: ${title}`, [title], matcher)).toEqual([
+      { kind: "term", text: "Goal", termId: "goal", term: "Goal" },
+      { kind: "text", text: ": " },
+      { kind: "kept", text: title },
+    ]);
+  });
+
+  it("links a term once across the whole sentence, around the kept parts", () => {
+    const parts = glossAround("A care order: X. Another care order.", ["X"], matcher);
+    expect(parts.filter((p) => p.kind === "term")).toHaveLength(1);
+    expect(parts.map((p) => p.text).join("")).toBe("A care order: X. Another care order.");
+  });
+
+  it("keeps every occurrence, ignores empty values and glosses plainly without any", () => {
+    const parts = glossAround("goal X and X", ["X", "", null, undefined], matcher);
+    expect(parts.filter((p) => p.kind === "kept")).toHaveLength(2);
+    expect(glossAround("a goal", [], matcher)).toEqual(glossText("a goal", matcher));
   });
 });

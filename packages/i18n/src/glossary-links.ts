@@ -82,3 +82,57 @@ export function phrasesOf(matches: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p !== "");
 }
+
+export type KeptPart = GlossedPart | { kind: "kept"; text: string };
+
+/**
+ * Like glossText, for an app sentence with what someone wrote inserted into it ("Goal: {{goal}}"):
+ * the `kept` values are returned untouched as "kept" parts (their words are theirs, never
+ * glossed), the app's words around them are glossed, and each term is still linked only once
+ * in the whole sentence. Empty values are ignored; the earliest, then longest, value wins.
+ */
+export function glossAround(
+  text: string,
+  kept: readonly (string | null | undefined)[],
+  matcher: ReturnType<typeof glossaryMatcher>,
+): KeptPart[] {
+  const values = [...new Set(kept.filter((v): v is string => Boolean(v)))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const parts: KeptPart[] = [];
+  const linked = new Set<string>();
+  const gloss = (plain: string) => {
+    for (const part of glossText(plain, matcher)) {
+      if (part.kind === "term" && linked.has(part.termId)) {
+        parts.push({ kind: "text", text: part.text });
+      } else {
+        if (part.kind === "term") linked.add(part.termId);
+        parts.push(part);
+      }
+    }
+  };
+  let from = 0;
+  while (from < text.length) {
+    let at = -1;
+    let value = "";
+    for (const v of values) {
+      const i = text.indexOf(v, from);
+      if (i !== -1 && (at === -1 || i < at)) {
+        at = i;
+        value = v;
+      }
+    }
+    if (at === -1) break;
+    if (at > from) gloss(text.slice(from, at));
+    parts.push({ kind: "kept", text: value });
+    from = at + value.length;
+  }
+  if (from < text.length) gloss(text.slice(from));
+  // Neighbouring plain parts read as one text.
+  return parts.reduce<KeptPart[]>((out, part) => {
+    const last = out.at(-1);
+    if (last?.kind === "text" && part.kind === "text") last.text += part.text;
+    else out.push(part.kind === "text" ? { ...part } : part);
+    return out;
+  }, []);
+}

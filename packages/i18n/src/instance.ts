@@ -10,8 +10,25 @@ export type LanguageBundle = {
   resources: Partial<Record<Namespace, Messages>>;
 };
 
+/**
+ * Where a translator reports a key it could not find. Each app's server build bundles its own
+ * copy of this module, so the hook is one global slot: the browser tests set it and fail on
+ * any report - a page that asks for a namespace it was not sent, or a key nobody wrote.
+ */
+const missingKeyHook = Symbol.for("homeward.i18n.missingKey");
+export type MissingKeyReport = (language: string, namespace: string, key: string) => void;
+
+export function reportMissingKeysTo(report: MissingKeyReport | null): void {
+  (globalThis as Record<symbol, unknown>)[missingKeyHook] = report ?? undefined;
+}
+
+function missingKeyReport(): MissingKeyReport | undefined {
+  return (globalThis as Record<symbol, unknown>)[missingKeyHook] as MissingKeyReport | undefined;
+}
+
 export function createTranslator(bundle: LanguageBundle): i18n {
   const instance = i18next.createInstance();
+  const report = missingKeyReport();
   void instance.init({
     lng: bundle.lng,
     fallbackLng: false,
@@ -28,6 +45,23 @@ export function createTranslator(bundle: LanguageBundle): i18n {
       escape: (value: unknown) => interpolatedValue(value, bundle.lng, directionOf(bundle.lng)),
     },
     returnNull: false,
+    ...(report
+      ? {
+          saveMissing: true,
+          // A call that names its own default expects some keys to be absent (e.g. an
+          // audit action recorded before its label was written): not a mistake.
+          missingKeyHandler: (
+            _lngs: readonly string[],
+            ns: string,
+            key: string,
+            _fallback: string,
+            _update: boolean,
+            options: { defaultValue?: unknown } | undefined,
+          ) => {
+            if (options?.defaultValue === undefined) report(bundle.lng, ns, key);
+          },
+        }
+      : {}),
   });
   return instance;
 }

@@ -20,6 +20,10 @@ import en_glossary from "./locales/en/glossary.json" with { type: "json" };
 import en_howItWorks from "./locales/en/howItWorks.json" with { type: "json" };
 import en_advocacy from "./locales/en/advocacy.json" with { type: "json" };
 import en_interpreting from "./locales/en/interpreting.json" with { type: "json" };
+import en_interpretingMore from "./locales/en/interpretingMore.json" with { type: "json" };
+import en_easyreadRecords from "./locales/en/easyreadRecords.json" with { type: "json" };
+import en_easyreadAgreement from "./locales/en/easyreadAgreement.json" with { type: "json" };
+import en_agreementEnd from "./locales/en/agreementEnd.json" with { type: "json" };
 import en_practitioner from "./locales/en/practitioner.json" with { type: "json" };
 import en_caseload from "./locales/en/caseload.json" with { type: "json" };
 import en_chronology from "./locales/en/chronology.json" with { type: "json" };
@@ -31,7 +35,9 @@ import en_review from "./locales/en/review.json" with { type: "json" };
 import en_manager from "./locales/en/manager.json" with { type: "json" };
 import en_advocates from "./locales/en/advocates.json" with { type: "json" };
 import en_interpreters from "./locales/en/interpreters.json" with { type: "json" };
+import en_interpreterInvites from "./locales/en/interpreterInvites.json" with { type: "json" };
 import en_people from "./locales/en/people.json" with { type: "json" };
+import en_gaps from "./locales/en/gaps.json" with { type: "json" };
 import cy_common from "./locales/cy/common.json" with { type: "json" };
 import cy_easyread from "./locales/cy/easyread.json" with { type: "json" };
 import cy_auth from "./locales/cy/auth.json" with { type: "json" };
@@ -50,6 +56,10 @@ import cy_glossary from "./locales/cy/glossary.json" with { type: "json" };
 import cy_howItWorks from "./locales/cy/howItWorks.json" with { type: "json" };
 import cy_advocacy from "./locales/cy/advocacy.json" with { type: "json" };
 import cy_interpreting from "./locales/cy/interpreting.json" with { type: "json" };
+import cy_interpretingMore from "./locales/cy/interpretingMore.json" with { type: "json" };
+import cy_easyreadRecords from "./locales/cy/easyreadRecords.json" with { type: "json" };
+import cy_easyreadAgreement from "./locales/cy/easyreadAgreement.json" with { type: "json" };
+import cy_agreementEnd from "./locales/cy/agreementEnd.json" with { type: "json" };
 import cy_practitioner from "./locales/cy/practitioner.json" with { type: "json" };
 import cy_caseload from "./locales/cy/caseload.json" with { type: "json" };
 import cy_chronology from "./locales/cy/chronology.json" with { type: "json" };
@@ -61,7 +71,9 @@ import cy_review from "./locales/cy/review.json" with { type: "json" };
 import cy_manager from "./locales/cy/manager.json" with { type: "json" };
 import cy_advocates from "./locales/cy/advocates.json" with { type: "json" };
 import cy_interpreters from "./locales/cy/interpreters.json" with { type: "json" };
+import cy_interpreterInvites from "./locales/cy/interpreterInvites.json" with { type: "json" };
 import cy_people from "./locales/cy/people.json" with { type: "json" };
+import cy_gaps from "./locales/cy/gaps.json" with { type: "json" };
 import ar_common from "./locales/ar/common.json" with { type: "json" };
 import ar_easyread from "./locales/ar/easyread.json" with { type: "json" };
 import ar_auth from "./locales/ar/auth.json" with { type: "json" };
@@ -80,6 +92,10 @@ import ar_glossary from "./locales/ar/glossary.json" with { type: "json" };
 import ar_howItWorks from "./locales/ar/howItWorks.json" with { type: "json" };
 import ar_advocacy from "./locales/ar/advocacy.json" with { type: "json" };
 import ar_interpreting from "./locales/ar/interpreting.json" with { type: "json" };
+import ar_interpretingMore from "./locales/ar/interpretingMore.json" with { type: "json" };
+import ar_easyreadRecords from "./locales/ar/easyreadRecords.json" with { type: "json" };
+import ar_easyreadAgreement from "./locales/ar/easyreadAgreement.json" with { type: "json" };
+import ar_agreementEnd from "./locales/ar/agreementEnd.json" with { type: "json" };
 import ar_practitioner from "./locales/ar/practitioner.json" with { type: "json" };
 import ar_caseload from "./locales/ar/caseload.json" with { type: "json" };
 import ar_chronology from "./locales/ar/chronology.json" with { type: "json" };
@@ -91,7 +107,9 @@ import ar_review from "./locales/ar/review.json" with { type: "json" };
 import ar_manager from "./locales/ar/manager.json" with { type: "json" };
 import ar_advocates from "./locales/ar/advocates.json" with { type: "json" };
 import ar_interpreters from "./locales/ar/interpreters.json" with { type: "json" };
+import ar_interpreterInvites from "./locales/ar/interpreterInvites.json" with { type: "json" };
 import ar_people from "./locales/ar/people.json" with { type: "json" };
+import ar_gaps from "./locales/ar/gaps.json" with { type: "json" };
 import pl_common from "./locales/pl/common.json" with { type: "json" };
 import pl_easyread from "./locales/pl/easyread.json" with { type: "json" };
 import pl_auth from "./locales/pl/auth.json" with { type: "json" };
@@ -110,6 +128,10 @@ import pl_glossary from "./locales/pl/glossary.json" with { type: "json" };
 import pl_howItWorks from "./locales/pl/howItWorks.json" with { type: "json" };
 import pl_advocacy from "./locales/pl/advocacy.json" with { type: "json" };
 import pl_interpreting from "./locales/pl/interpreting.json" with { type: "json" };
+import pl_interpretingMore from "./locales/pl/interpretingMore.json" with { type: "json" };
+import pl_easyreadRecords from "./locales/pl/easyreadRecords.json" with { type: "json" };
+import pl_easyreadAgreement from "./locales/pl/easyreadAgreement.json" with { type: "json" };
+import pl_agreementEnd from "./locales/pl/agreementEnd.json" with { type: "json" };
 import ro_common from "./locales/ro/common.json" with { type: "json" };
 import ro_easyread from "./locales/ro/easyread.json" with { type: "json" };
 import ro_auth from "./locales/ro/auth.json" with { type: "json" };
@@ -128,6 +150,10 @@ import ro_glossary from "./locales/ro/glossary.json" with { type: "json" };
 import ro_howItWorks from "./locales/ro/howItWorks.json" with { type: "json" };
 import ro_advocacy from "./locales/ro/advocacy.json" with { type: "json" };
 import ro_interpreting from "./locales/ro/interpreting.json" with { type: "json" };
+import ro_interpretingMore from "./locales/ro/interpretingMore.json" with { type: "json" };
+import ro_easyreadRecords from "./locales/ro/easyreadRecords.json" with { type: "json" };
+import ro_easyreadAgreement from "./locales/ro/easyreadAgreement.json" with { type: "json" };
+import ro_agreementEnd from "./locales/ro/agreementEnd.json" with { type: "json" };
 import bn_common from "./locales/bn/common.json" with { type: "json" };
 import bn_easyread from "./locales/bn/easyread.json" with { type: "json" };
 import bn_auth from "./locales/bn/auth.json" with { type: "json" };
@@ -146,6 +172,10 @@ import bn_glossary from "./locales/bn/glossary.json" with { type: "json" };
 import bn_howItWorks from "./locales/bn/howItWorks.json" with { type: "json" };
 import bn_advocacy from "./locales/bn/advocacy.json" with { type: "json" };
 import bn_interpreting from "./locales/bn/interpreting.json" with { type: "json" };
+import bn_interpretingMore from "./locales/bn/interpretingMore.json" with { type: "json" };
+import bn_easyreadRecords from "./locales/bn/easyreadRecords.json" with { type: "json" };
+import bn_easyreadAgreement from "./locales/bn/easyreadAgreement.json" with { type: "json" };
+import bn_agreementEnd from "./locales/bn/agreementEnd.json" with { type: "json" };
 import so_common from "./locales/so/common.json" with { type: "json" };
 import so_easyread from "./locales/so/easyread.json" with { type: "json" };
 import so_auth from "./locales/so/auth.json" with { type: "json" };
@@ -164,6 +194,10 @@ import so_glossary from "./locales/so/glossary.json" with { type: "json" };
 import so_howItWorks from "./locales/so/howItWorks.json" with { type: "json" };
 import so_advocacy from "./locales/so/advocacy.json" with { type: "json" };
 import so_interpreting from "./locales/so/interpreting.json" with { type: "json" };
+import so_interpretingMore from "./locales/so/interpretingMore.json" with { type: "json" };
+import so_easyreadRecords from "./locales/so/easyreadRecords.json" with { type: "json" };
+import so_easyreadAgreement from "./locales/so/easyreadAgreement.json" with { type: "json" };
+import so_agreementEnd from "./locales/so/agreementEnd.json" with { type: "json" };
 import ur_common from "./locales/ur/common.json" with { type: "json" };
 import ur_easyread from "./locales/ur/easyread.json" with { type: "json" };
 import ur_auth from "./locales/ur/auth.json" with { type: "json" };
@@ -182,6 +216,10 @@ import ur_glossary from "./locales/ur/glossary.json" with { type: "json" };
 import ur_howItWorks from "./locales/ur/howItWorks.json" with { type: "json" };
 import ur_advocacy from "./locales/ur/advocacy.json" with { type: "json" };
 import ur_interpreting from "./locales/ur/interpreting.json" with { type: "json" };
+import ur_interpretingMore from "./locales/ur/interpretingMore.json" with { type: "json" };
+import ur_easyreadRecords from "./locales/ur/easyreadRecords.json" with { type: "json" };
+import ur_easyreadAgreement from "./locales/ur/easyreadAgreement.json" with { type: "json" };
+import ur_agreementEnd from "./locales/ur/agreementEnd.json" with { type: "json" };
 import ps_common from "./locales/ps/common.json" with { type: "json" };
 import ps_easyread from "./locales/ps/easyread.json" with { type: "json" };
 import ps_auth from "./locales/ps/auth.json" with { type: "json" };
@@ -200,6 +238,10 @@ import ps_glossary from "./locales/ps/glossary.json" with { type: "json" };
 import ps_howItWorks from "./locales/ps/howItWorks.json" with { type: "json" };
 import ps_advocacy from "./locales/ps/advocacy.json" with { type: "json" };
 import ps_interpreting from "./locales/ps/interpreting.json" with { type: "json" };
+import ps_interpretingMore from "./locales/ps/interpretingMore.json" with { type: "json" };
+import ps_easyreadRecords from "./locales/ps/easyreadRecords.json" with { type: "json" };
+import ps_easyreadAgreement from "./locales/ps/easyreadAgreement.json" with { type: "json" };
+import ps_agreementEnd from "./locales/ps/agreementEnd.json" with { type: "json" };
 import ti_common from "./locales/ti/common.json" with { type: "json" };
 import ti_easyread from "./locales/ti/easyread.json" with { type: "json" };
 import ti_auth from "./locales/ti/auth.json" with { type: "json" };
@@ -218,6 +260,10 @@ import ti_glossary from "./locales/ti/glossary.json" with { type: "json" };
 import ti_howItWorks from "./locales/ti/howItWorks.json" with { type: "json" };
 import ti_advocacy from "./locales/ti/advocacy.json" with { type: "json" };
 import ti_interpreting from "./locales/ti/interpreting.json" with { type: "json" };
+import ti_interpretingMore from "./locales/ti/interpretingMore.json" with { type: "json" };
+import ti_easyreadRecords from "./locales/ti/easyreadRecords.json" with { type: "json" };
+import ti_easyreadAgreement from "./locales/ti/easyreadAgreement.json" with { type: "json" };
+import ti_agreementEnd from "./locales/ti/agreementEnd.json" with { type: "json" };
 
 export type Messages = { [key: string]: string | Messages };
 
@@ -242,6 +288,10 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     howItWorks: en_howItWorks,
     advocacy: en_advocacy,
     interpreting: en_interpreting,
+    interpretingMore: en_interpretingMore,
+    easyreadRecords: en_easyreadRecords,
+    easyreadAgreement: en_easyreadAgreement,
+    agreementEnd: en_agreementEnd,
     practitioner: en_practitioner,
     caseload: en_caseload,
     chronology: en_chronology,
@@ -253,7 +303,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     manager: en_manager,
     advocates: en_advocates,
     interpreters: en_interpreters,
+    interpreterInvites: en_interpreterInvites,
     people: en_people,
+    gaps: en_gaps,
   },
   cy: {
     common: cy_common,
@@ -274,6 +326,10 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     howItWorks: cy_howItWorks,
     advocacy: cy_advocacy,
     interpreting: cy_interpreting,
+    interpretingMore: cy_interpretingMore,
+    easyreadRecords: cy_easyreadRecords,
+    easyreadAgreement: cy_easyreadAgreement,
+    agreementEnd: cy_agreementEnd,
     practitioner: cy_practitioner,
     caseload: cy_caseload,
     chronology: cy_chronology,
@@ -285,7 +341,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     manager: cy_manager,
     advocates: cy_advocates,
     interpreters: cy_interpreters,
+    interpreterInvites: cy_interpreterInvites,
     people: cy_people,
+    gaps: cy_gaps,
   },
   ar: {
     common: ar_common,
@@ -306,6 +364,10 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     howItWorks: ar_howItWorks,
     advocacy: ar_advocacy,
     interpreting: ar_interpreting,
+    interpretingMore: ar_interpretingMore,
+    easyreadRecords: ar_easyreadRecords,
+    easyreadAgreement: ar_easyreadAgreement,
+    agreementEnd: ar_agreementEnd,
     practitioner: ar_practitioner,
     caseload: ar_caseload,
     chronology: ar_chronology,
@@ -317,7 +379,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     manager: ar_manager,
     advocates: ar_advocates,
     interpreters: ar_interpreters,
+    interpreterInvites: ar_interpreterInvites,
     people: ar_people,
+    gaps: ar_gaps,
   },
   pl: {
     common: pl_common,
@@ -338,6 +402,10 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     howItWorks: pl_howItWorks,
     advocacy: pl_advocacy,
     interpreting: pl_interpreting,
+    interpretingMore: pl_interpretingMore,
+    easyreadRecords: pl_easyreadRecords,
+    easyreadAgreement: pl_easyreadAgreement,
+    agreementEnd: pl_agreementEnd,
   },
   ro: {
     common: ro_common,
@@ -358,6 +426,10 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     howItWorks: ro_howItWorks,
     advocacy: ro_advocacy,
     interpreting: ro_interpreting,
+    interpretingMore: ro_interpretingMore,
+    easyreadRecords: ro_easyreadRecords,
+    easyreadAgreement: ro_easyreadAgreement,
+    agreementEnd: ro_agreementEnd,
   },
   bn: {
     common: bn_common,
@@ -378,6 +450,10 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     howItWorks: bn_howItWorks,
     advocacy: bn_advocacy,
     interpreting: bn_interpreting,
+    interpretingMore: bn_interpretingMore,
+    easyreadRecords: bn_easyreadRecords,
+    easyreadAgreement: bn_easyreadAgreement,
+    agreementEnd: bn_agreementEnd,
   },
   so: {
     common: so_common,
@@ -398,6 +474,10 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     howItWorks: so_howItWorks,
     advocacy: so_advocacy,
     interpreting: so_interpreting,
+    interpretingMore: so_interpretingMore,
+    easyreadRecords: so_easyreadRecords,
+    easyreadAgreement: so_easyreadAgreement,
+    agreementEnd: so_agreementEnd,
   },
   ur: {
     common: ur_common,
@@ -418,6 +498,10 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     howItWorks: ur_howItWorks,
     advocacy: ur_advocacy,
     interpreting: ur_interpreting,
+    interpretingMore: ur_interpretingMore,
+    easyreadRecords: ur_easyreadRecords,
+    easyreadAgreement: ur_easyreadAgreement,
+    agreementEnd: ur_agreementEnd,
   },
   ps: {
     common: ps_common,
@@ -438,6 +522,10 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     howItWorks: ps_howItWorks,
     advocacy: ps_advocacy,
     interpreting: ps_interpreting,
+    interpretingMore: ps_interpretingMore,
+    easyreadRecords: ps_easyreadRecords,
+    easyreadAgreement: ps_easyreadAgreement,
+    agreementEnd: ps_agreementEnd,
   },
   ti: {
     common: ti_common,
@@ -458,5 +546,9 @@ export const resources: Record<LanguageCode, Partial<Record<Namespace, Messages>
     howItWorks: ti_howItWorks,
     advocacy: ti_advocacy,
     interpreting: ti_interpreting,
+    interpretingMore: ti_interpretingMore,
+    easyreadRecords: ti_easyreadRecords,
+    easyreadAgreement: ti_easyreadAgreement,
+    agreementEnd: ti_agreementEnd,
   },
 };

@@ -1,9 +1,11 @@
 // @homeward/rules: the Reunification Practice Framework as pure rules. See README.md.
 export * from "./agreement-builder.ts";
+export * from "./agreement-ending.ts";
 export * from "./agreements.ts";
 export * from "./confidential-text.ts";
 export * from "./dates.ts";
 export * from "./dual-classification.ts";
+export * from "./easy-agreement.ts";
 export * from "./eligibility.ts";
 export * from "./explanations.ts";
 export * from "./factors.ts";
@@ -13,6 +15,7 @@ export * from "./plans.ts";
 export * from "./read-mode.ts";
 export * from "./outcomes.ts";
 export * from "./record-review.ts";
+export * from "./return-home.ts";
 export type * from "./result.ts";
 export * from "./risk.ts";
 export * from "./stages.ts";

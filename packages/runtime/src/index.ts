@@ -10,6 +10,7 @@ export {
   languageFor,
   optionalViewer,
   requestFacts,
+  requestMemo,
   requireViewer,
   safeNextPath,
   services,

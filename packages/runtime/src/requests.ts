@@ -35,6 +35,25 @@ const kindForApp: Record<AppServices["app"], AccountKind> = {
  */
 const viewerOfRequest = new WeakMap<object, Promise<Viewer | null>>();
 
+const memoOfRequest = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * The service reads a GET request's loaders may share (ServiceContext.memo): none for a
+ * request that runs an action, whose loaders must see what the action changed.
+ */
+export function requestMemo(
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+): Map<string, Promise<unknown>> | undefined {
+  if (request.method !== "GET" && request.method !== "HEAD") return undefined;
+  let memo = memoOfRequest.get(context);
+  if (!memo) {
+    memo = new Map();
+    memoOfRequest.set(context, memo);
+  }
+  return memo;
+}
+
 /** The signed-in person for this app, or null. A wrong-kind session counts as none. */
 export async function optionalViewer(
   context: Readonly<RouterContextProvider>,

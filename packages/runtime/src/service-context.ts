@@ -2,7 +2,7 @@
 // service refusals to HTTP answers that both apps' error boundaries show (translated).
 import { AccessDenied, NotFound, type ServiceContext } from "@homeward/services";
 import { data, type RouterContextProvider } from "react-router";
-import { requireViewer, services } from "./requests.ts";
+import { requestMemo, requireViewer, services } from "./requests.ts";
 
 export async function serviceContext(context: Readonly<RouterContextProvider>, request: Request) {
   const viewer = await requireViewer(context, request);
@@ -13,6 +13,7 @@ export async function serviceContext(context: Readonly<RouterContextProvider>, r
     kind: viewer.kind,
     app: svc.app,
     now: svc.clock(),
+    memo: requestMemo(context, request),
   };
   return { viewer, ctx };
 }

@@ -10,7 +10,7 @@ import {
 } from "@homeward/auth/policy";
 import { caseMember, childCase, recordAudit, staffMembership, team } from "@homeward/db";
 import { eq, inArray } from "drizzle-orm";
-import { AccessDenied, NotFound, type ServiceContext } from "./context.ts";
+import { AccessDenied, NotFound, once, type ServiceContext } from "./context.ts";
 
 export interface CaseFacts {
   caseId: string;
@@ -46,7 +46,11 @@ function toMembership(row: MemberRow, byId: Map<string, MemberRow>): Membership 
 }
 
 /** The viewer as the policy sees them, for one case. */
-export async function loadViewer(ctx: ServiceContext, caseId: string): Promise<PolicyViewer> {
+export function loadViewer(ctx: ServiceContext, caseId: string): Promise<PolicyViewer> {
+  return once(ctx, `viewer:${ctx.userId}:${caseId}`, () => readViewer(ctx, caseId));
+}
+
+async function readViewer(ctx: ServiceContext, caseId: string): Promise<PolicyViewer> {
   const own = await ctx.db.select().from(caseMember).where(eq(caseMember.caseId, caseId));
   const byId = new Map(own.map((m) => [m.id, m]));
   const memberships = own.filter((m) => m.userId === ctx.userId).map((m) => toMembership(m, byId));

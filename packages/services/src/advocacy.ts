@@ -3,7 +3,6 @@
 // person's consent recorded. The person can withdraw at any moment. Accepting an invitation
 // creates the advocate's case_member row, and from then on the one policy decides what they
 // may do (packages/auth/src/policy.ts: NOT_PERMITTED_BY_PERSON, ACCESS_NOT_ACTIVE).
-import { createHash, randomBytes } from "node:crypto";
 import {
   canArrangeAdvocate,
   type DenialReason,
@@ -22,31 +21,34 @@ import {
   recordAudit,
   user,
 } from "@homeward/db";
-import { createTranslator, isLanguageCode, type LanguageCode } from "@homeward/i18n";
-import { resources } from "@homeward/i18n/server";
-import type { Mailer } from "@homeward/mail";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { auditRead, caseFacts, loadViewer } from "./access.ts";
-import { passwordLength } from "./account.ts";
 import { AccessDenied, NotFound, type ServiceContext, StaleWrite } from "./context.ts";
 import { familyCase, familyCases, londonDate } from "./family-cases.ts";
 import { type FamilyHomeCase, familyHome } from "./family-home.ts";
+import {
+  accountExists,
+  hashToken,
+  type InvitationMail,
+  type InvitationProblem,
+  invitationProblem,
+  newInvitationToken,
+  plausibleToken,
+  sendInvitationMail,
+} from "./invitations.ts";
 
 export type { ConsentMethod };
 
-/** An emailed invitation works for a week: long enough to notice it, short enough to lapse. */
-export const INVITATION_LIFETIME_DAYS = 7;
-
-export interface AdvocacyMail {
-  mailer: Mailer;
-  /** The family portal's public origin: the invitation link points there. */
-  portalOrigin: string;
-}
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
+// The token, the week it works, the email and the account audit are shared with the
+// interpreters' invitations (invitations.ts).
+export {
+  auditAccountFromInvitation,
+  hashToken,
+  INVITATION_LIFETIME_DAYS,
+  type InvitationProblem,
+} from "./invitations.ts";
+export type AdvocacyMail = InvitationMail;
 
 /** The last second of a calendar day in England (access "until 30 June" means all of it). */
 export function endOfLondonDay(date: string): Date {
@@ -297,15 +299,6 @@ async function refuse(
 // ---------------------------------------------------------------------------------------
 // Inviting.
 
-function mailText(language: string | null | undefined) {
-  const lng: LanguageCode = isLanguageCode(language) ? language : "en";
-  return createTranslator({
-    lng,
-    dir: "ltr",
-    resources: { advocacy: resources[lng].advocacy },
-  }).getFixedT(lng, "advocacy");
-}
-
 async function createInvitation(
   ctx: ServiceContext,
   mail: AdvocacyMail,
@@ -320,9 +313,8 @@ async function createInvitation(
     language: string;
   },
 ): Promise<{ invitationId: string }> {
-  const token = randomBytes(32).toString("base64url");
+  const { token, tokenHash, expiresAt } = newInvitationToken(ctx.now);
   const invitationId = crypto.randomUUID();
-  const expiresAt = new Date(ctx.now.getTime() + INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
   await ctx.db.transaction(async (tx) => {
     await tx.insert(advocateInvitation).values({
       id: invitationId,
@@ -332,7 +324,7 @@ async function createInvitation(
       // Stored in one order, whatever order the boxes were ticked in.
       permissions: memberPermissions.filter((p) => input.permissions.includes(p)),
       activeUntil: endOfLondonDay(input.activeUntil),
-      tokenHash: hashToken(token),
+      tokenHash,
       invitedByUserId: ctx.userId,
       consentGivenAt: input.consentGivenAt,
       consentMethod: input.consentMethod,
@@ -357,12 +349,12 @@ async function createInvitation(
   });
   // The email says nothing about the person or the case: only that there is an invitation,
   // and the link. Whoever reads the inbox learns no more than that.
-  const t = mailText(input.language);
-  const url = `${mail.portalOrigin}/advocacy/accept?token=${encodeURIComponent(token)}`;
-  await mail.mailer.send({
+  await sendInvitationMail(mail, {
     to: input.email,
-    subject: t("mail.subject"),
-    text: `${t("mail.body", { url, days: INVITATION_LIFETIME_DAYS })}\n\n${t("mail.signOff")}`,
+    language: input.language,
+    namespace: "advocacy",
+    path: "/advocacy/accept",
+    token,
   });
   return { invitationId };
 }
@@ -479,19 +471,12 @@ export async function withdrawInvitation(
 // ---------------------------------------------------------------------------------------
 // Accepting.
 
-export type InvitationProblem =
-  | "INVITATION_UNKNOWN"
-  | "INVITATION_USED"
-  | "INVITATION_WITHDRAWN"
-  | "INVITATION_EXPIRED"
-  | "WRONG_ACCOUNT";
-
 export type InvitationState =
   | { ok: true; invitationId: string; email: string; hasAccount: boolean }
   | { ok: false; problem: InvitationProblem };
 
 async function invitationByToken(db: ServiceContext["db"], token: string) {
-  if (!token || token.length > 200) return null;
+  if (!plausibleToken(token)) return null;
   const [inv] = await db
     .select()
     .from(advocateInvitation)
@@ -500,16 +485,7 @@ async function invitationByToken(db: ServiceContext["db"], token: string) {
   return inv ?? null;
 }
 
-function problemOf(
-  inv: typeof advocateInvitation.$inferSelect | null,
-  now: Date,
-): InvitationProblem | null {
-  if (!inv) return "INVITATION_UNKNOWN";
-  if (inv.acceptedAt) return "INVITATION_USED";
-  if (inv.withdrawnAt) return "INVITATION_WITHDRAWN";
-  if (inv.expiresAt <= now) return "INVITATION_EXPIRED";
-  return null;
-}
+const problemOf = invitationProblem;
 
 /**
  * What the invitation link shows before anyone signs in: whether it still works, the address
@@ -524,28 +500,12 @@ export async function invitationState(
   const inv = await invitationByToken(db, token);
   const problem = problemOf(inv, now);
   if (problem || !inv) return { ok: false, problem: problem ?? "INVITATION_UNKNOWN" };
-  const [account] = await db
-    .select({ id: user.id })
-    .from(user)
-    .where(eq(user.email, inv.email))
-    .limit(1);
-  return { ok: true, invitationId: inv.id, email: inv.email, hasAccount: Boolean(account) };
-}
-
-/** Records that an account was made from an invitation (the account is made by better-auth). */
-export async function auditAccountFromInvitation(
-  db: ServiceContext["db"],
-  input: { userId: string; invitationId: string },
-): Promise<void> {
-  await recordAudit(db, {
-    actorUserId: input.userId,
-    app: "portal",
-    action: "create_account",
-    resourceType: "account",
-    resourceId: input.userId,
-    outcome: "allowed",
-    detail: { invitationId: input.invitationId },
-  });
+  return {
+    ok: true,
+    invitationId: inv.id,
+    email: inv.email,
+    hasAccount: await accountExists(db, inv.email),
+  };
 }
 
 /**
@@ -748,26 +708,5 @@ export async function caseAdvocacy(ctx: ServiceContext, caseId: string): Promise
   };
 }
 
-/** Making an account from an invitation: a name and a password (better-auth's limits). */
-export const advocateAccountSchema = z
-  .object({
-    token: z.string().min(1),
-    name: z
-      .string({ error: "advocacy:accept.errors.name" })
-      .trim()
-      .min(1, { error: "advocacy:accept.errors.name" })
-      .max(200, { error: "advocacy:accept.errors.name" }),
-    password: z
-      .string({ error: "advocacy:accept.errors.passwordTooShort" })
-      .min(passwordLength.min, { error: "advocacy:accept.errors.passwordTooShort" })
-      .max(passwordLength.max, { error: "advocacy:accept.errors.passwordTooLong" }),
-    confirmPassword: z.string().optional().default(""),
-  })
-  .superRefine((value, issue) => {
-    if (value.password !== value.confirmPassword)
-      issue.addIssue({
-        code: "custom",
-        path: ["confirmPassword"],
-        message: "advocacy:accept.errors.passwordsDiffer",
-      });
-  });
+/** Making an account from an invitation (shared with interpreters: invitations.ts). */
+export { invitedAccountSchema as advocateAccountSchema } from "./invitations.ts";

@@ -54,6 +54,13 @@ import { z } from "zod";
 import { auditRead, authorize, type CaseFacts, caseFacts } from "./access.ts";
 import { refuseFamily } from "./assessment.ts";
 import { AccessDenied, NotFound, type ServiceContext, StaleWrite } from "./context.ts";
+import {
+  type AgreementEndingView,
+  agreementEndingOf,
+  type RemovedReviewDateView,
+  removedReviewDateIds,
+  removedReviewDates,
+} from "./agreement-ending-read.ts";
 import { notifyUsers, usersOfMembers } from "./notifications.ts";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -195,19 +202,30 @@ async function familyMembers(ctx: ServiceContext, caseId: string): Promise<Famil
   return rows.filter((r) => isPartyRole(r.role));
 }
 
-async function reviewDatesOf(db: Database | Tx, row: AgreementRow): Promise<ReviewDateView[]> {
-  const rows = await db
-    .select()
-    .from(agreementReviewDate)
-    .where(eq(agreementReviewDate.agreementId, row.id))
-    .orderBy(asc(agreementReviewDate.reviewDate));
+export async function reviewDatesOf(
+  db: Database | Tx,
+  row: AgreementRow,
+): Promise<ReviewDateView[]> {
+  // A date removed by mistake is kept (agreement_review_date_removal) but no longer counts.
+  const removed = await removedReviewDateIds(db, [row.id]);
+  const rows = (
+    await db
+      .select()
+      .from(agreementReviewDate)
+      .where(eq(agreementReviewDate.agreementId, row.id))
+      .orderBy(asc(agreementReviewDate.reviewDate))
+  ).filter((r) => !removed.has(r.id));
   const dates: ReviewDateView[] = rows.map((r) => ({
     id: r.id,
     date: r.reviewDate,
     heldOn: r.heldOn,
   }));
   // Agreements written before the builder kept one review date on the agreement itself.
-  if (row.reviewDate && !dates.some((d) => d.date === row.reviewDate))
+  if (
+    row.reviewDate &&
+    !removed.has(`agreement:${row.id}`) &&
+    !dates.some((d) => d.date === row.reviewDate)
+  )
     dates.unshift({ id: `agreement:${row.id}`, date: row.reviewDate, heldOn: null });
   return dates.sort((a, b) => a.date.localeCompare(b.date));
 }
@@ -321,7 +339,7 @@ async function termsOf(tx: Tx, agreementId: string) {
  * Moves the agreement to its next version and keeps a copy of the terms. With `expected`,
  * a stale version (someone saved first) throws StaleWrite and the transaction rolls back.
  */
-async function nextVersion(
+export async function nextVersion(
   tx: Tx,
   ctx: ServiceContext,
   agreementId: string,
@@ -359,7 +377,7 @@ async function nextVersion(
 }
 
 /** After a change: a published agreement must still be complete (the family reads it now). */
-async function stillReady(tx: Tx, agreementId: string) {
+export async function stillReady(tx: Tx, agreementId: string) {
   const [row] = await tx
     .select()
     .from(parentalAgreement)
@@ -404,7 +422,7 @@ async function notifyParties(
 type ChangeEntry = { action: string; resourceType: string; resourceId: string; caseId: string };
 
 /** One audit row for a change, by the current user; pass `tx` when it commits with the change. */
-function auditEntry(
+export function auditEntry(
   db: Database | Tx,
   ctx: ServiceContext,
   entry: ChangeEntry,
@@ -437,7 +455,7 @@ async function auditStale(
 }
 
 /** Runs a change; a lost race is recorded as failed (outside the rolled-back transaction). */
-async function audited<T>(
+export async function audited<T>(
   ctx: ServiceContext,
   entry: ChangeEntry,
   readVersion: number,
@@ -695,6 +713,10 @@ export interface BuilderView {
   goals: BuilderGoalView[];
   support: BuilderSupportView[];
   reviewDates: ReviewDateView[];
+  /** Review dates taken off by mistake: kept, with who and when (never deleted). */
+  removedReviewDates: RemovedReviewDateView[];
+  /** Why and when the agreement ended; null while it runs. */
+  ending: AgreementEndingView | null;
   acknowledgements: AcknowledgementView[];
   /** What the rules say stops publishing (empty: ready). */
   problems: AgreementProblem[];
@@ -841,6 +863,8 @@ export async function agreementForBuilder(
         : null,
     })),
     reviewDates: await reviewDatesOf(ctx.db, row),
+    removedReviewDates: await removedReviewDates(ctx.db, agreementId),
+    ending: await agreementEndingOf(ctx.db, agreementId),
     acknowledgements: acks.map((a) => ({
       memberName: byMember.get(a.memberId)?.name ?? "",
       version: a.agreementVersion,
@@ -871,7 +895,7 @@ async function refuseEnded(ctx: ServiceContext, row: AgreementRow, action: strin
   throw new AccessDenied("AGREEMENT_ENDED");
 }
 
-async function authorizeChange(ctx: ServiceContext, agreementId: string, action: string) {
+export async function authorizeChange(ctx: ServiceContext, agreementId: string, action: string) {
   const loaded = await loadAgreement(ctx, agreementId);
   await authorizeStaff(ctx, "update", agreementFacts(loaded.kase, loaded.row, loaded.parties));
   await refuseEnded(ctx, loaded.row, action);

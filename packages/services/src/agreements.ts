@@ -28,6 +28,7 @@ import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { z } from "zod";
 import { auditRead, authorize, type CaseFacts, caseFacts, loadViewer, visible } from "./access.ts";
 import { AccessDenied, NotFound, type ServiceContext, StaleWrite } from "./context.ts";
+import { agreementEndingOf } from "./agreement-ending-read.ts";
 
 type AgreementRow = typeof parentalAgreement.$inferSelect;
 type GoalRow = typeof agreementGoal.$inferSelect;
@@ -102,6 +103,8 @@ export interface AgreementView {
   caseId: string;
   title: string;
   status: AgreementRow["status"];
+  /** When and why an ended agreement ended (the family keeps reading it). */
+  ended: { on: string; reason: string } | null;
   riskFactorsSummary: string;
   protectiveFactorsSummary: string;
   reviewDate: string | null;
@@ -395,12 +398,14 @@ async function agreementView(
   };
   const facts = agreementFacts(row, kase, parties);
   const personUser = members.get(person.memberId)?.userId;
+  const ending = row.status === "ended" ? await agreementEndingOf(ctx.db, row.id) : null;
 
   return {
     agreementId: row.id,
     caseId: row.caseId,
     title: row.title,
     status: row.status,
+    ended: ending ? { on: ending.endedOn, reason: ending.reason } : null,
     riskFactorsSummary: row.riskFactorsSummary,
     protectiveFactorsSummary: row.protectiveFactorsSummary,
     reviewDate: row.reviewDate,

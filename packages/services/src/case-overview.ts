@@ -40,6 +40,7 @@ import { auditRead, authorize, caseFacts, visible } from "./access.ts";
 import { caseRiskFrom, riskDueItems } from "./caseload.ts";
 import { AccessDenied, NotFound, type ServiceContext } from "./context.ts";
 import { londonDate } from "./family-cases.ts";
+import { type ReturnHomeView, returnHistory } from "./return-home-history.ts";
 
 /** Short forms the record may hold, mapped to the rules' legal statuses. */
 const legalStatusAliases: Record<string, LegalStatus> = {
@@ -148,6 +149,8 @@ export interface CaseOverview {
   } | null;
   /** The level last written on the case, when it differs from today's. */
   recordedLevel: RiskLevel | null;
+  /** Every return home, oldest first: a child can go home more than once. */
+  returnHistory: ReturnHomeView[];
 }
 
 /** The overview of one case for a practitioner; the read is audited. */
@@ -377,6 +380,7 @@ export async function caseOverview(ctx: ServiceContext, caseId: string): Promise
           }
         : null,
     recordedLevel: kase.riskLevel,
+    returnHistory: await returnHistory(ctx.db, kase),
   };
   await auditRead(ctx, {
     resourceType: "case_overview",
@@ -390,7 +394,7 @@ export async function caseOverview(ctx: ServiceContext, caseId: string): Promise
   return overview;
 }
 
-async function derivedMilestones(
+export async function derivedMilestones(
   ctx: ServiceContext,
   caseId: string,
   record: {

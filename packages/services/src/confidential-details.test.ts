@@ -16,6 +16,7 @@ import {
   confidentialDetailsFor,
   contactForEditing,
   contactSchema,
+  earlierVersionsOf,
   nameForEditing,
   nameSchema,
   retireConfidentialName,
@@ -277,6 +278,103 @@ describe(`confidential details on a case, practitioner side, on ${databaseUnderT
       );
       expect(audits.map((a) => a.action)).toEqual(["create", "update", "update"]);
       expect(JSON.stringify(audits.map((a) => a.detail))).not.toContain("Ross");
+    });
+  });
+
+  describe("earlier versions on the page", () => {
+    it("lists who changed Daniel's details, when and what, with the values as they were", async () => {
+      const view = await confidentialDetailsFor(as("socialWorker"), cases.mia);
+      const contact = view.people.find((p) => p.personId === people.daniel)?.contact;
+      expect(contact?.earlierVersions).toBe(1);
+      expect(contact?.history).toHaveLength(1);
+      const [first] = contact?.history ?? [];
+      expect(first).toMatchObject({
+        version: 1,
+        changedByName: "Sarah Okafor",
+        changedAt: now.toISOString(),
+        changed: ["address"],
+        values: { address: "12 Kestrel Road, Northmoor NM6 8JT" },
+      });
+      expect(first?.values?.hiddenFrom.map((p) => p.name)).toEqual(["Leah Morgan"]);
+      // Nobody changed Leah's details yet: no earlier versions.
+      expect(view.people.find((p) => p.personId === people.leah)?.contact?.history).toEqual([]);
+    });
+
+    it("lists a name's versions newest first, retiring included", async () => {
+      const view = await confidentialDetailsFor(as("socialWorker"), cases.mia);
+      const ross = view.retiredNames.find((n) => n.name === "Ross Keane");
+      expect(ross?.earlierVersions).toBe(2);
+      expect(ross?.history.map((v) => [v.version, v.changed])).toEqual([
+        [2, ["retired"]],
+        [1, ["description", "hiddenFrom"]],
+      ]);
+      expect(ross?.history[1]?.values).toMatchObject({
+        description: "Leah's new partner",
+        retired: false,
+      });
+      expect(ross?.history[1]?.values?.hiddenFrom.map((p) => p.personId)).toEqual([people.daniel]);
+    });
+
+    it("shows the team manager the same history, read-only, and audits which versions were shown", async () => {
+      const view = await confidentialDetailsFor(as("teamManager"), cases.mia);
+      const contact = view.people.find((p) => p.personId === people.daniel)?.contact;
+      expect(contact?.history[0]?.values?.address).toBe("12 Kestrel Road, Northmoor NM6 8JT");
+      const [historyRow] = await seeded.handle.db
+        .select()
+        .from(confidentialDetailHistory)
+        .where(eq(confidentialDetailHistory.subjectId, contacts.daniel));
+      const reads = await auditFor("confidential_details", "allowed");
+      const detail = JSON.stringify(reads.at(-1)?.detail);
+      expect(detail).toContain(historyRow?.id);
+      expect(detail).not.toContain("Kestrel");
+    });
+
+    it("refuses the history, like the page, to the co-worker and to family accounts", async () => {
+      for (const account of ["coWorker", "parent", "secondParent"] as const)
+        await expect(confidentialDetailsFor(as(account), cases.mia)).rejects.toThrow(AccessDenied);
+    });
+
+    it("keeps an earlier version's values from a viewer the policy refuses them to", () => {
+      const rows = [
+        {
+          id: "h1",
+          replacedVersion: 1,
+          previous: { address: "Old Road 1", phone: null, email: null, hiddenFromPersonIds: [] },
+          changedAt: now,
+          changedByName: "Sarah Okafor",
+        },
+      ];
+      const current = { address: "New Road 2", phone: "01234 567890", hiddenFromPersonIds: ["x"] };
+      const snapshot = (v: Record<string, unknown>) => ({
+        address: v.address ?? null,
+        phone: v.phone ?? null,
+        hiddenFrom: v.hiddenFromPersonIds ?? [],
+      });
+      const allowed = earlierVersionsOf(
+        rows,
+        current,
+        snapshot,
+        (v) => v.address,
+        () => true,
+      );
+      expect(allowed).toEqual([
+        {
+          version: 1,
+          changedByName: "Sarah Okafor",
+          changedAt: now.toISOString(),
+          changed: ["address", "phone", "hiddenFrom"],
+          values: "Old Road 1",
+        },
+      ]);
+      const refused = earlierVersionsOf(
+        rows,
+        current,
+        snapshot,
+        (v) => v.address,
+        () => false,
+      );
+      expect(refused[0]?.values).toBeNull();
+      expect(refused[0]?.changed).toEqual(["address", "phone", "hiddenFrom"]);
     });
   });
 

@@ -8,7 +8,8 @@
 // on the case, and no family account, opens the page (policy: confidential_name). Every read
 // and change is audited, but the audit trail records which fields changed, never their
 // values: the earlier values are kept in confidential_detail_history instead, so a change
-// never destroys what was there.
+// never destroys what was there. The page lists those earlier versions (who replaced each,
+// when, which fields changed), with their values for whoever may read the current ones.
 import { can, type PolicyViewer, type ResourceFacts } from "@homeward/auth/policy";
 import {
   casePerson,
@@ -18,6 +19,7 @@ import {
   personContact,
   placement,
   recordAudit,
+  user,
 } from "@homeward/db";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
@@ -113,6 +115,38 @@ export interface ContactDetails {
   updatedOn: string;
   /** How many earlier versions are kept. */
   earlierVersions: number;
+  /** The earlier versions, newest first. */
+  history: EarlierVersion<ContactValues>[];
+}
+
+/** What a person's contact details said in one earlier version. */
+export interface ContactValues {
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  hiddenFrom: PersonRef[];
+}
+
+/** What a confidential name said in one earlier version. */
+export interface NameValues {
+  name: string;
+  description: string | null;
+  hiddenFrom: PersonRef[];
+  retired: boolean;
+}
+
+/**
+ * One earlier version of a contact or a name: who replaced it, when, and which fields that
+ * change altered. Its values only for a viewer the policy lets read the current details.
+ */
+export interface EarlierVersion<V> {
+  version: number;
+  changedByName: string;
+  /** ISO instant of the change that replaced this version. */
+  changedAt: string;
+  /** Field names the change altered (address, phone, email, hiddenFrom, name, description, retired). */
+  changed: string[];
+  values: V | null;
 }
 
 export interface PersonDetails extends PersonRef {
@@ -129,6 +163,8 @@ export interface ConfidentialNameView {
   version: number;
   endedOn: string | null;
   earlierVersions: number;
+  /** The earlier versions, newest first. */
+  history: EarlierVersion<NameValues>[];
 }
 
 export interface PlacementView {
@@ -221,7 +257,12 @@ function refs(ids: readonly string[], people: readonly PersonRow[]): PersonRef[]
     .map((p) => ({ personId: p.id, name: p.displayName }));
 }
 
-function contactView(row: ContactRow, people: readonly PersonRow[], history: Map<string, number>) {
+function contactView(
+  row: ContactRow,
+  people: readonly PersonRow[],
+  history: Map<string, number>,
+  earlier: EarlierVersion<ContactValues>[] = [],
+) {
   return {
     contactId: row.id,
     address: row.address,
@@ -231,10 +272,16 @@ function contactView(row: ContactRow, people: readonly PersonRow[], history: Map
     version: row.version,
     updatedOn: londonDate(row.updatedAt),
     earlierVersions: history.get(row.id) ?? 0,
+    history: earlier,
   } satisfies ContactDetails;
 }
 
-function nameView(row: NameRow, people: readonly PersonRow[], history: Map<string, number>) {
+function nameView(
+  row: NameRow,
+  people: readonly PersonRow[],
+  history: Map<string, number>,
+  earlier: EarlierVersion<NameValues>[] = [],
+) {
   return {
     nameId: row.id,
     name: row.name,
@@ -243,7 +290,87 @@ function nameView(row: NameRow, people: readonly PersonRow[], history: Map<strin
     version: row.version,
     endedOn: row.endedAt ? londonDate(row.endedAt) : null,
     earlierVersions: history.get(row.id) ?? 0,
+    history: earlier,
   } satisfies ConfidentialNameView;
+}
+
+type Snapshot = Record<string, unknown>;
+
+/** One history row as the version builder needs it. */
+export interface HistoryRow {
+  id: string;
+  replacedVersion: number;
+  previous: Snapshot;
+  changedAt: Date;
+  changedByName: string | null;
+}
+
+/** Every earlier version of these contacts and names on the case, by "type:id". */
+async function historyOf(
+  ctx: ServiceContext,
+  caseId: string,
+  ids: readonly string[],
+): Promise<Map<string, HistoryRow[]>> {
+  const bySubject = new Map<string, HistoryRow[]>();
+  if (ids.length === 0) return bySubject;
+  const rows = await ctx.db
+    .select({ row: confidentialDetailHistory, changedByName: user.name })
+    .from(confidentialDetailHistory)
+    .leftJoin(user, eq(user.id, confidentialDetailHistory.changedBy))
+    .where(
+      and(
+        eq(confidentialDetailHistory.caseId, caseId),
+        inArray(confidentialDetailHistory.subjectId, [...ids]),
+      ),
+    )
+    .orderBy(asc(confidentialDetailHistory.replacedVersion));
+  for (const { row, changedByName } of rows) {
+    const key = `${row.subjectType}:${row.subjectId}`;
+    const list = bySubject.get(key) ?? [];
+    list.push({ ...row, changedByName });
+    bySubject.set(key, list);
+  }
+  return bySubject;
+}
+
+/** A contact's fields under the names the page shows, for comparing versions. */
+const contactSnapshot = (v: Snapshot): Snapshot => ({
+  address: v.address ?? null,
+  phone: v.phone ?? null,
+  email: v.email ?? null,
+  hiddenFrom: (v.hiddenFromPersonIds as string[] | undefined) ?? [],
+});
+
+/** A name's fields under the names the page shows; retiring is a change too. */
+const nameSnapshot = (v: Snapshot): Snapshot => ({
+  name: v.name ?? "",
+  description: v.description ?? null,
+  hiddenFrom: (v.hiddenFromPersonIds as string[] | undefined) ?? [],
+  retired: Boolean(v.endedAt),
+});
+
+/**
+ * The earlier versions, newest first. A version's `changed` lists what the change that
+ * replaced it altered: it is compared with the version after it (the next history row, or
+ * the current values). `mayRead` decides, per version, whether its values are shown at all.
+ */
+export function earlierVersionsOf<V>(
+  rows: readonly HistoryRow[],
+  current: Snapshot,
+  snapshot: (v: Snapshot) => Snapshot,
+  toValues: (previous: Snapshot) => V,
+  mayRead: (previous: Snapshot) => boolean,
+): EarlierVersion<V>[] {
+  const ordered = [...rows].sort((a, b) => a.replacedVersion - b.replacedVersion);
+  return ordered
+    .map((row, i) => ({
+      version: row.replacedVersion,
+      changedByName: row.changedByName ?? "",
+      changedAt: row.changedAt.toISOString(),
+      changed: changedFields(snapshot(row.previous), snapshot(ordered[i + 1]?.previous ?? current)),
+      values: mayRead(row.previous) ? toValues(row.previous) : null,
+    }))
+    .reverse();
 }
 
 /** The page: everyone's contact details with their audience, the names, the placement. */
@@ -270,6 +397,49 @@ export async function confidentialDetailsFor(
     ...[...contacts.values()].map((c) => c.id),
     ...names.map((n) => n.id),
   ]);
+  const earlier = await historyOf(ctx, caseId, [
+    ...[...contacts.values()].map((c) => c.id),
+    ...names.map((n) => n.id),
+  ]);
+  const hiddenFromOf = (v: Snapshot) => refs((v.hiddenFromPersonIds as string[]) ?? [], people);
+  // An earlier version's values go to whoever may read the details now, and only if that
+  // version's own audience did not exclude them either: the same policy as the current value.
+  const contactHistory = (personId: string, row: ContactRow) =>
+    earlierVersionsOf(
+      earlier.get(`person_contact:${row.id}`) ?? [],
+      row,
+      contactSnapshot,
+      (v): ContactValues => ({
+        address: (v.address as string | null) ?? null,
+        phone: (v.phone as string | null) ?? null,
+        email: (v.email as string | null) ?? null,
+        hiddenFrom: hiddenFromOf(v),
+      }),
+      (v) =>
+        quietly(viewer, "read", contactFacts(kase, personId, row), ctx.now) &&
+        quietly(
+          viewer,
+          "read",
+          {
+            ...contactFacts(kase, personId, row),
+            hiddenFromPersonIds: (v.hiddenFromPersonIds as string[]) ?? [],
+          },
+          ctx.now,
+        ),
+    );
+  const nameHistory = (row: NameRow) =>
+    earlierVersionsOf(
+      earlier.get(`confidential_name:${row.id}`) ?? [],
+      row,
+      nameSnapshot,
+      (v): NameValues => ({
+        name: String(v.name ?? ""),
+        description: (v.description as string | null) ?? null,
+        hiddenFrom: hiddenFromOf(v),
+        retired: Boolean(v.endedAt),
+      }),
+      () => quietly(viewer, "read", registerFacts(kase, row.id), ctx.now),
+    );
 
   const today = londonDate(ctx.now);
   const placements = await ctx.db
@@ -291,9 +461,10 @@ export async function confidentialDetailsFor(
       contactIds: [...contacts.values()].map((c) => c.id),
       nameIds: names.map((n) => n.id),
       placementId: shownPlacement?.id ?? null,
+      historyIds: [...earlier.values()].flat().map((h) => h.id),
     },
   });
-  const allNames = names.map((n) => nameView(n, people, history));
+  const allNames = names.map((n) => nameView(n, people, history, nameHistory(n)));
   return {
     caseId,
     ...header,
@@ -304,7 +475,7 @@ export async function confidentialDetailsFor(
         name: p.displayName,
         relationship: p.relationship,
         isSubjectChild: p.isSubjectChild,
-        contact: row ? contactView(row, people, history) : null,
+        contact: row ? contactView(row, people, history, contactHistory(p.id, row)) : null,
       };
     }),
     names: allNames.filter((n) => n.endedOn === null),

@@ -9,6 +9,23 @@ export interface ServiceContext {
   kind: "family" | "practitioner";
   app: AppName;
   now: Date;
+  /**
+   * Reads shared by the service calls of one page request (the viewer's memberships, their
+   * cases): a page asks the same question from several services. Set only for GET requests,
+   * which change no case data; an action's reads must see its own writes, so it has none.
+   */
+  memo?: Map<string, Promise<unknown>>;
+}
+
+/** `load()` once per request for `key` when the context carries a memo, else every time. */
+export function once<T>(ctx: ServiceContext, key: string, load: () => Promise<T>): Promise<T> {
+  if (!ctx.memo) return load();
+  let found = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = load();
+    ctx.memo.set(key, found);
+  }
+  return found;
 }
 
 /** Refused by the access policy. Loaders turn it into a 403 (or 404 where existence is secret). */

@@ -5,18 +5,15 @@
 // account page's own read in account.ts); the pages it shapes audit their own reads.
 import { caseMember, casePerson, user } from "@homeward/db";
 import type { ReadModeFacts } from "@homeward/rules";
-import { and, eq, gt, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { NotFound, type ServiceContext } from "./context.ts";
 
 export type ReadingPreference = Pick<ReadModeFacts, "account" | "recordedNeed">;
 
 export async function readingPreference(ctx: ServiceContext): Promise<ReadingPreference> {
-  const [row] = await ctx.db
-    .select({ easyRead: user.easyRead, chosenAt: user.easyReadChosenAt })
-    .from(user)
-    .where(eq(user.id, ctx.userId));
-  if (!row) throw new NotFound(`user ${ctx.userId}`);
-  const needs = await ctx.db
+  // One statement: the account's own choice, and whether any active membership's person has
+  // easy read recorded as a need.
+  const needRecorded = ctx.db
     .select({ id: casePerson.id })
     .from(caseMember)
     .innerJoin(casePerson, eq(casePerson.id, caseMember.personId))
@@ -28,10 +25,18 @@ export async function readingPreference(ctx: ServiceContext): Promise<ReadingPre
         or(isNull(caseMember.activeUntil), gt(caseMember.activeUntil, ctx.now)),
         eq(casePerson.easyRead, true),
       ),
-    )
-    .limit(1);
+    );
+  const [row] = await ctx.db
+    .select({
+      easyRead: user.easyRead,
+      chosenAt: user.easyReadChosenAt,
+      recordedNeed: sql<boolean>`exists (${needRecorded})`,
+    })
+    .from(user)
+    .where(eq(user.id, ctx.userId));
+  if (!row) throw new NotFound(`user ${ctx.userId}`);
   return {
     account: { easyRead: row.easyRead, chosen: row.chosenAt !== null },
-    recordedNeed: needs.length > 0,
+    recordedNeed: Boolean(row.recordedNeed),
   };
 }

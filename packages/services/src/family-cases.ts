@@ -4,7 +4,7 @@ import { can, isActive, type Membership, type PolicyViewer } from "@homeward/aut
 import { agreementParty, caseMember, childCase, parentalAgreement } from "@homeward/db";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { authorize, type CaseFacts, loadViewer, visible } from "./access.ts";
-import { NotFound, type ServiceContext } from "./context.ts";
+import { NotFound, once, type ServiceContext } from "./context.ts";
 
 const familyRoles = ["parent", "carer", "young_person", "advocate", "interpreter"] as const;
 
@@ -59,7 +59,18 @@ function asFamilyCase(
  * read anything, so it is not audited as a refusal.
  */
 export async function familyCases(ctx: ServiceContext): Promise<FamilyCase[]> {
-  const rows = await ctx.db
+  const rows = await once(ctx, `familyCases:${ctx.userId}`, () => familyCaseRows(ctx));
+  const result: FamilyCase[] = [];
+  for (const row of rows) {
+    const viewer = await loadViewer(ctx, row.id);
+    const found = asFamilyCase(ctx, row, viewer);
+    if (found) result.push(found);
+  }
+  return result;
+}
+
+function familyCaseRows(ctx: ServiceContext) {
+  return ctx.db
     .selectDistinct({
       id: childCase.id,
       teamId: childCase.teamId,
@@ -70,13 +81,6 @@ export async function familyCases(ctx: ServiceContext): Promise<FamilyCase[]> {
     .innerJoin(childCase, eq(childCase.id, caseMember.caseId))
     .where(and(eq(caseMember.userId, ctx.userId), inArray(caseMember.role, [...familyRoles])))
     .orderBy(asc(childCase.childName), asc(childCase.id));
-  const result: FamilyCase[] = [];
-  for (const row of rows) {
-    const viewer = await loadViewer(ctx, row.id);
-    const found = asFamilyCase(ctx, row, viewer);
-    if (found) result.push(found);
-  }
-  return result;
 }
 
 /** One case, asked by id: a refusal is audited and thrown as AccessDenied. */

@@ -212,7 +212,7 @@ export async function caseInterpreters(
   };
 }
 
-async function authorizeAssigning(
+export async function authorizeAssigning(
   ctx: ServiceContext,
   kase: CaseFacts,
   action: "create" | "update",
@@ -234,27 +234,22 @@ async function authorizeAssigning(
   }
 }
 
-/** Assigns an existing family account as interpreter for a person on the case. */
-export async function assignInterpreter(
+/**
+ * The period's rules and the person it is for, shared by assigning and inviting: the instants
+ * the access starts and ends, and the person's membership on the case.
+ */
+export async function checkAssignment(
   ctx: ServiceContext,
   caseId: string,
-  input: z.output<typeof assignInterpreterSchema>,
-): Promise<{ memberId: string }> {
-  const kase = await caseFacts(ctx, caseId);
-  await authorizeAssigning(ctx, kase, "create");
+  input: Pick<
+    z.output<typeof assignInterpreterSchema>,
+    "activeFrom" | "activeUntil" | "forMemberId"
+  >,
+) {
   const today = londonDate(ctx.now);
   const from = input.activeFrom ?? today;
   const period = checkInterpreterPeriod({ from, until: input.activeUntil, today });
   if (!period.ok) throw new InterpreterRefusal(period.code);
-
-  const [account] = await ctx.db
-    .select({ id: user.id, kind: user.kind })
-    .from(user)
-    .where(eq(user.email, input.email))
-    .limit(1);
-  if (!account) throw new InterpreterRefusal("NO_SUCH_ACCOUNT");
-  if (account.kind !== "family") throw new InterpreterRefusal("NOT_A_FAMILY_ACCOUNT");
-
   const [person] = await ctx.db
     .select()
     .from(caseMember)
@@ -268,6 +263,31 @@ export async function assignInterpreter(
     )
     .limit(1);
   if (!person) throw new InterpreterRefusal("NOT_A_PERSON_ON_CASE");
+  return {
+    person,
+    activeFrom: from === today ? ctx.now : startOfLondonDay(from),
+    // To the end of the last day, London time: the next day's midnight.
+    activeUntil: startOfLondonDay(nextDay(input.activeUntil)),
+  };
+}
+
+/** Assigns an existing family account as interpreter for a person on the case. */
+export async function assignInterpreter(
+  ctx: ServiceContext,
+  caseId: string,
+  input: z.output<typeof assignInterpreterSchema>,
+): Promise<{ memberId: string }> {
+  const kase = await caseFacts(ctx, caseId);
+  await authorizeAssigning(ctx, kase, "create");
+  const { person, activeFrom, activeUntil } = await checkAssignment(ctx, caseId, input);
+
+  const [account] = await ctx.db
+    .select({ id: user.id, kind: user.kind })
+    .from(user)
+    .where(eq(user.email, input.email))
+    .limit(1);
+  if (!account) throw new InterpreterRefusal("NO_SUCH_ACCOUNT");
+  if (account.kind !== "family") throw new InterpreterRefusal("NOT_A_FAMILY_ACCOUNT");
 
   // One account, one way onto a case: a parent cannot also be the interpreter, and an
   // interpreter with a live assignment here is given a new period by ending the old one first.
@@ -283,9 +303,6 @@ export async function assignInterpreter(
   if (liveHere || account.id === person.userId) throw new InterpreterRefusal("ALREADY_ON_CASE");
 
   const memberId = crypto.randomUUID();
-  const activeFrom = from === today ? ctx.now : startOfLondonDay(from);
-  // To the end of the last day, London time: the next day's midnight.
-  const activeUntil = startOfLondonDay(nextDay(input.activeUntil));
   await ctx.db.transaction(async (tx) => {
     await tx.insert(caseMember).values({
       id: memberId,

@@ -17,12 +17,14 @@ import {
   planService,
   planVersion,
   recordAudit,
+  returnHomeEpisode,
   riskReview,
   user,
 } from "@homeward/db";
 import {
   type CaseStep,
   checkReturnHome,
+  checkReturnHomeMove,
   checkReturnToCare,
   checkVisitRecord,
   isIsoDate,
@@ -36,6 +38,7 @@ import {
   planProblems,
   type ReclassificationState,
   type ReturnHomeCode,
+  type ReturnHomeProblem,
   type ReturnToCareCode,
   type RiskLevel,
   reclassificationProgress,
@@ -45,13 +48,15 @@ import {
   type VisitState,
   visitState,
 } from "@homeward/rules";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditRead, authorize, type CaseFacts, caseFacts } from "./access.ts";
 import { refuseFamily } from "./assessment.ts";
+import { derivedMilestones } from "./case-overview.ts";
 import { caseRiskFrom } from "./caseload.ts";
 import { NotFound, type ServiceContext, StaleWrite } from "./context.ts";
 import { familyCases, londonDate } from "./family-cases.ts";
+import { keepEarlierReturn, type ReturnHomeView, returnHistory } from "./return-home-history.ts";
 
 type PlanRow = typeof plan.$inferSelect;
 type ServiceRow = typeof planService.$inferSelect;
@@ -63,6 +68,12 @@ const planFacts = (kase: CaseFacts, row?: PlanRow): ResourceFacts & { id?: strin
   ...kase,
   ...(row ? { id: row.id, planActive: row.status === "active" } : {}),
 });
+/** A monitoring visit: the co-worker on the case records these too (policy). */
+const visitFacts = (kase: CaseFacts, id?: string): ResourceFacts & { id?: string } => ({
+  ...planFacts(kase),
+  monitoringVisit: true,
+  ...(id ? { id } : {}),
+});
 const caseResource = (kase: CaseFacts): ResourceFacts & { id: string } => ({
   type: "case",
   id: kase.caseId,
@@ -71,11 +82,30 @@ const caseResource = (kase: CaseFacts): ResourceFacts & { id: string } => ({
 
 /** A framework rule refused the change; `code` is translated as `plans:errors.<code>`. */
 export class PlanRuleRefusal extends Error {
-  readonly code: ReturnHomeCode | ReturnToCareCode | VisitRecordCode | "NOT_A_DRAFT";
+  readonly code:
+    | ReturnHomeCode
+    | ReturnToCareCode
+    | VisitRecordCode
+    | "NOT_A_DRAFT"
+    | "RETURN_REQUIREMENTS_MISSING";
   constructor(code: PlanRuleRefusal["code"]) {
     super(`Refused by the framework's rules: ${code}`);
     this.name = "PlanRuleRefusal";
     this.code = code;
+  }
+}
+
+/**
+ * The return home is refused by the framework's rules for the move: every problem, for the
+ * page to name (`code` is the return's own first rule, or RETURN_REQUIREMENTS_MISSING).
+ */
+export class ReturnHomeRefused extends PlanRuleRefusal {
+  readonly problems: readonly ReturnHomeProblem[];
+  constructor(problems: readonly ReturnHomeProblem[]) {
+    const rule = problems.find((p) => p.kind === "rule");
+    super(rule?.kind === "rule" ? rule.code : "RETURN_REQUIREMENTS_MISSING");
+    this.name = "ReturnHomeRefused";
+    this.problems = problems;
   }
 }
 
@@ -130,6 +160,7 @@ export interface VisitView {
   scheduledFor: string;
   frequency: VisitFrequency;
   happenedOn: string | null;
+  cancelledOn: string | null;
   notes: string | null;
   state: VisitState;
   version: number;
@@ -157,6 +188,10 @@ export interface PlansPage {
   caseVersion: number;
   /** Why the child cannot be recorded as home today; null when the return can be recorded. */
   returnBlocked: ReturnHomeCode | null;
+  /** Everything the framework's rules say is missing for a return home today. */
+  returnProblems: ReturnHomeProblem[];
+  /** Every return home of the case, oldest first (a child can go home more than once). */
+  returnHistory: ReturnHomeView[];
   visits: VisitView[];
   reclassifications: { date: string; state: ReclassificationState }[];
   canCreate: boolean;
@@ -213,6 +248,7 @@ function toVisitView(row: VisitRow, today: string): VisitView {
     scheduledFor: row.scheduledFor,
     frequency: row.visitType as VisitFrequency,
     happenedOn: row.happenedOn,
+    cancelledOn: row.cancelledOn,
     notes: row.notes,
     state: visitState(row, today),
     version: row.version,
@@ -297,10 +333,69 @@ async function caseVisits(ctx: ServiceContext, caseId: string, today: string) {
   return rows.map((r) => toVisitView(r, today));
 }
 
-/** The visits of the current return only: a return to care ends the ones before it. */
+type CaseRow = typeof childCase.$inferSelect;
+
+/**
+ * What the framework's rules say about recording the child as home on `returnOn`: the
+ * return's own rules (Decision 3, the plan, the level, the date), the stage move into the
+ * return home (checkStageMove, with the work the record shows done) and the time rules (the
+ * level on the day of the return). See checkReturnHomeMove in @homeward/rules.
+ */
+async function returnHomeMove(ctx: ServiceContext, row: CaseRow, returnOn: string) {
+  const today = londonDate(ctx.now);
+  const reviews = await agreedReviews(ctx, row.id);
+  const risk = caseRiskFrom(reviews, today);
+  const decision3 = await latestDecision3(ctx, row.id);
+  const [activePlan] = await ctx.db
+    .select({ id: plan.id })
+    .from(plan)
+    .where(and(eq(plan.caseId, row.id), eq(plan.kind, "reunification"), eq(plan.status, "active")))
+    .limit(1);
+  const decisions = await ctx.db.select().from(decision).where(eq(decision.caseId, row.id));
+  const done = await derivedMilestones(ctx, row.id, {
+    reviews,
+    decisions,
+    agreedIds: reviews.map((r) => r.id),
+  });
+  const facts = {
+    closed: row.stage === "closed",
+    returnedHomeOn: row.returnedHomeOn,
+    reEnteredCareOn: row.reEnteredCareOn,
+    decision3: decision3
+      ? { decidedOn: decision3.decidedOn, signedOffOn: decision3.signedOffOn }
+      : null,
+    activeReunificationPlan: activePlan !== undefined,
+    riskLevel: risk?.status.level ?? null,
+  };
+  const result = checkReturnHomeMove({
+    progress: {
+      step: row.stage,
+      done,
+      risk: risk?.status ?? null,
+      changeUnlikelyInChildsTimeframe: false,
+      returnedHomeOn: row.returnedHomeOn,
+      asOf: today,
+    },
+    facts,
+    riskOnReturnDate: caseRiskFrom(reviews, returnOn)?.status ?? null,
+    returnOn,
+    today,
+  });
+  return { result, level: facts.riskLevel, decision3 };
+}
+
+/**
+ * The visits of the current return only. A return to care cancels the visits still to come
+ * on the day the child came back, which is never after a later return home: a visit
+ * cancelled on or before the current return belonged to an earlier one, even when it was
+ * planned for a day after it (several returns home: issue 7, practitioner gaps).
+ */
 function currentReturnVisits(visits: readonly VisitView[], returnedHomeOn: string | null) {
   if (returnedHomeOn === null) return [];
-  return visits.filter((v) => v.scheduledFor > returnedHomeOn);
+  return visits.filter(
+    (v) =>
+      v.scheduledFor > returnedHomeOn && (v.cancelledOn === null || v.cancelledOn > returnedHomeOn),
+  );
 }
 
 function reclassificationsOf(
@@ -345,6 +440,8 @@ export async function plansFor(ctx: ServiceContext, caseId: string): Promise<Pla
     today,
     today,
   );
+  const move = await returnHomeMove(ctx, row, today);
+  const history = await returnHistory(ctx.db, row);
   const visits = currentReturnVisits(await caseVisits(ctx, caseId, today), row.returnedHomeOn);
   const quietly = (action: "create" | "update" | "share", facts: ResourceFacts) =>
     can(viewer, action, facts, ctx.now).allowed;
@@ -373,6 +470,8 @@ export async function plansFor(ctx: ServiceContext, caseId: string): Promise<Pla
     reEnteredCareOn: row.reEnteredCareOn,
     caseVersion: row.version,
     returnBlocked: returnCheck.ok ? null : returnCheck.code,
+    returnProblems: move.result.ok ? [] : [...move.result.problems],
+    returnHistory: history,
     visits,
     reclassifications: reclassificationsOf(
       visits,
@@ -384,7 +483,7 @@ export async function plansFor(ctx: ServiceContext, caseId: string): Promise<Pla
     canEdit: quietly("update", planFacts(kase)),
     canActivate: quietly("share", planFacts(kase)),
     canRecordReturn: quietly("update", caseResource(kase)),
-    canRecordVisits: quietly("update", planFacts(kase)),
+    canRecordVisits: quietly("update", visitFacts(kase)),
   };
 }
 
@@ -824,32 +923,12 @@ export async function recordReturnHome(
   const kase = await caseFacts(ctx, caseId);
   await authorize(ctx, "update", caseResource(kase));
   const row = await caseRow(ctx, caseId);
-  const today = londonDate(ctx.now);
-  const reviews = await agreedReviews(ctx, caseId);
-  const level = caseRiskFrom(reviews, today)?.status.level ?? null;
-  const decision3 = await latestDecision3(ctx, caseId);
-  const [activePlan] = await ctx.db
-    .select({ id: plan.id })
-    .from(plan)
-    .where(and(eq(plan.caseId, caseId), eq(plan.kind, "reunification"), eq(plan.status, "active")))
-    .limit(1);
-  const check = checkReturnHome(
-    {
-      closed: row.stage === "closed",
-      returnedHomeOn: row.returnedHomeOn,
-      reEnteredCareOn: row.reEnteredCareOn,
-      decision3: decision3
-        ? { decidedOn: decision3.decidedOn, signedOffOn: decision3.signedOffOn }
-        : null,
-      activeReunificationPlan: activePlan !== undefined,
-      riskLevel: level,
-    },
-    input.returnedOn,
-    today,
-  );
+  const { result: check, level, decision3 } = await returnHomeMove(ctx, row, input.returnedOn);
   const schedule = check.ok && level ? monitoringScheduleFor(input.returnedOn, level) : null;
   if (!check.ok || !schedule?.ok) {
-    const code = check.ok ? "RISK_TOO_HIGH_FOR_RETURN" : check.code;
+    const refusal = new ReturnHomeRefused(
+      check.ok ? [{ kind: "rule", code: "RISK_TOO_HIGH_FOR_RETURN" }] : check.problems,
+    );
     await recordAudit(ctx.db, {
       actorUserId: ctx.userId,
       app: ctx.app,
@@ -858,15 +937,27 @@ export async function recordReturnHome(
       resourceId: caseId,
       caseId,
       outcome: "denied",
-      detail: { reason: code },
+      detail: { reason: refusal.code, problems: refusal.problems },
     });
-    throw new PlanRuleRefusal(code);
+    throw refusal;
   }
+  const returnId = crypto.randomUUID();
   await ctx.db.transaction(async (tx) => {
     await claimCase(ctx, tx, caseId, input.version, {
       returnedHomeOn: input.returnedOn,
       reEnteredCareOn: null,
       stage: "return_home",
+    });
+    // Each return is its own record; the case's columns keep the latest (compatibility).
+    await keepEarlierReturn(tx, row);
+    await tx.insert(returnHomeEpisode).values({
+      id: returnId,
+      caseId,
+      returnedOn: input.returnedOn,
+      riskLevel: level,
+      decisionId: decision3?.id ?? null,
+      recordedBy: ctx.userId,
+      createdAt: ctx.now,
     });
     await tx.insert(monitoringVisit).values(
       schedule.visits.map((v) => ({
@@ -879,6 +970,7 @@ export async function recordReturnHome(
       })),
     );
     await audit(ctx, tx, "return_home", "case", caseId, caseId, {
+      returnId,
       returnedOn: input.returnedOn,
       level,
       decision3: decision3?.id,
@@ -909,7 +1001,7 @@ export async function recordVisit(
     .limit(1);
   if (!visit) throw new NotFound(`visit ${input.visitId}`);
   const kase = await caseFacts(ctx, visit.caseId);
-  await authorize(ctx, "update", { ...planFacts(kase), id: visit.id });
+  await authorize(ctx, "update", visitFacts(kase, visit.id));
   const row = await caseRow(ctx, visit.caseId);
   const check = checkVisitRecord(
     visit,
@@ -962,6 +1054,24 @@ export async function recordReturnToCare(
       reEnteredCareOn: input.on,
       stage: "reclassification",
     });
+    // The return that broke down keeps its dates in the history; the next one is new.
+    await keepEarlierReturn(tx, row);
+    const ended = await tx
+      .update(returnHomeEpisode)
+      .set({
+        reEnteredCareOn: input.on,
+        endedBy: ctx.userId,
+        endedAt: ctx.now,
+        version: sql`${returnHomeEpisode.version} + 1`,
+      })
+      .where(
+        and(
+          eq(returnHomeEpisode.caseId, caseId),
+          eq(returnHomeEpisode.returnedOn, row.returnedHomeOn ?? ""),
+          isNull(returnHomeEpisode.reEnteredCareOn),
+        ),
+      )
+      .returning({ id: returnHomeEpisode.id });
     const cancelled = await tx
       .update(monitoringVisit)
       .set({ cancelledOn: input.on, updatedAt: ctx.now })
@@ -987,6 +1097,7 @@ export async function recordReturnToCare(
       on: input.on,
       before: { stage: row.stage },
       cancelledVisits: cancelled.length,
+      returnIds: ended.map((e) => e.id),
       endedPlans: active.map((p) => p.id),
     });
   });

@@ -1,6 +1,6 @@
 // Home in easy read (issue 8): the same view model as the standard home page, said in
 // short lines, most important first, each with a picture beside it.
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import type { FamilyHomeCase } from "@homeward/services/family-home";
 import { EasyLine, EasyList } from "@homeward/ui";
 import { Link } from "react-router";
@@ -13,11 +13,15 @@ export function EasyHome({ name, cases }: { name: string; cases: FamilyHomeCase[
     <div className="hw-easy">
       <h1>{t("home.hello", { name })}</h1>
       {cases.length === 0 ? (
-        <EasyLine name="house">{t("home.noCases")}</EasyLine>
+        <EasyLine name="house">
+          <Glossed text={t("home.noCases")} />
+        </EasyLine>
       ) : (
         cases.map((c) => <EasyCase key={c.caseId} home={c} />)
       )}
-      <EasyLine name="person">{t("askWorker")}</EasyLine>
+      <EasyLine name="person">
+        <Glossed text={t("askWorker")} />
+      </EasyLine>
     </div>
   );
 }
@@ -30,11 +34,21 @@ function EasyCase({ home }: { home: FamilyHomeCase }) {
   const nothing = home.entriesToCheck.length === 0 && home.goalsDue.length === 0;
   return (
     <section aria-labelledby={headingId} className="hw-easy-section">
-      <h2 id={headingId}>{t("about", { child: home.childFirstName })}</h2>
-      {home.helping ? <EasyLine name="person">{t("helping")}</EasyLine> : null}
+      <h2 id={headingId}>
+        <Glossed text={t("about", { child: home.childFirstName })} />
+      </h2>
+      {home.helping ? (
+        <EasyLine name="person">
+          <Glossed text={t("helping")} />
+        </EasyLine>
+      ) : null}
 
       {/* What the person has to do comes first. */}
-      {nothing ? <EasyLine name="tick">{t("home.nothingToDo")}</EasyLine> : null}
+      {nothing ? (
+        <EasyLine name="tick">
+          <Glossed text={t("home.nothingToDo")} />
+        </EasyLine>
+      ) : null}
       {home.entriesToCheck.length > 0 ? (
         <EasyList>
           {home.entriesToCheck.map((entry) => (
@@ -44,7 +58,7 @@ function EasyCase({ home }: { home: FamilyHomeCase }) {
               </Link>
               {entry.deadline ? (
                 <span className="hw-easy-detail">
-                  {t("home.replyBy", { date: date(entry.deadline) })}
+                  <Glossed text={t("home.replyBy", { date: date(entry.deadline) })} />
                 </span>
               ) : null}
             </EasyLine>
@@ -56,11 +70,16 @@ function EasyCase({ home }: { home: FamilyHomeCase }) {
           <EasyList>
             {home.goalsDue.map((goal) => (
               <EasyLine as="li" name={goal.overdue ? "warning" : "calendar"} key={goal.goalId}>
-                {t("home.goal", { goal: goal.changeNeeded })}
+                <Glossed
+                  text={t("home.goal", { goal: goal.changeNeeded })}
+                  keep={[goal.changeNeeded]}
+                />
                 <span className="hw-easy-detail">
-                  {t(goal.overdue ? "home.goalLate" : "home.goalDue", {
-                    date: date(goal.dueDate),
-                  })}
+                  <Glossed
+                    text={t(goal.overdue ? "home.goalLate" : "home.goalDue", {
+                      date: date(goal.dueDate),
+                    })}
+                  />
                 </span>
               </EasyLine>
             ))}
@@ -73,10 +92,16 @@ function EasyCase({ home }: { home: FamilyHomeCase }) {
 
       {home.nextMeeting ? (
         <EasyLine name="calendar">
-          {t("home.meeting", { date: meetingDay(home.nextMeeting.startsAt, i18n.language) })}
+          <Glossed
+            text={t("home.meeting", {
+              date: meetingDay(home.nextMeeting.startsAt, i18n.language),
+            })}
+          />
         </EasyLine>
       ) : (
-        <EasyLine name="calendar">{t("home.noMeeting")}</EasyLine>
+        <EasyLine name="calendar">
+          <Glossed text={t("home.noMeeting")} />
+        </EasyLine>
       )}
       <p className="hw-easy-more">
         <Link to="/meetings">{t("home.meetingsLink")}</Link>
@@ -85,21 +110,29 @@ function EasyCase({ home }: { home: FamilyHomeCase }) {
       {home.riskLevel ? (
         <TrafficLightLine level={home.riskLevel} />
       ) : (
-        <EasyLine name="light">{t("notDecided")}</EasyLine>
+        <EasyLine name="light">
+          <Glossed text={t("notDecided")} />
+        </EasyLine>
       )}
       <p className="hw-easy-more">
         <Link to="/traffic-light">{t("home.lightLink")}</Link>
       </p>
 
       <EasyLine name="house">
-        {home.stageNumber
-          ? t("home.step", { number: home.stageNumber, stage })
-          : t("home.notAStep", { stage })}
+        <Glossed
+          text={
+            home.stageNumber
+              ? t("home.step", { number: home.stageNumber, stage })
+              : t("home.notAStep", { stage })
+          }
+        />
       </EasyLine>
 
       {home.socialWorker ? (
         <>
-          <EasyLine name="person">{t("home.worker", { name: home.socialWorker.name })}</EasyLine>
+          <EasyLine name="person">
+            <Glossed text={t("home.worker", { name: home.socialWorker.name })} />
+          </EasyLine>
           <p className="hw-easy-more">
             <a href={`mailto:${home.socialWorker.email}`}>
               {t("home.workerEmail", { name: home.socialWorker.name })}
@@ -107,7 +140,9 @@ function EasyCase({ home }: { home: FamilyHomeCase }) {
           </p>
         </>
       ) : (
-        <EasyLine name="person">{t("home.noWorker")}</EasyLine>
+        <EasyLine name="person">
+          <Glossed text={t("home.noWorker")} />
+        </EasyLine>
       )}
     </section>
   );

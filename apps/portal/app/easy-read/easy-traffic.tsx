@@ -2,7 +2,7 @@
 // level first, in words and colour name; then what it means, what needs to change and when
 // it could change.
 import { whenItCouldChange } from "@homeward/i18n";
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import type { TrafficLight } from "@homeward/services/traffic-light";
 import { EasyLine, EasyList } from "@homeward/ui";
 import { calendarDate } from "../routes/meetings/dates.ts";
@@ -16,7 +16,9 @@ export function EasyTraffic({ lights }: { lights: TrafficLight[] }) {
       {lights.map((light) => (
         <EasyLight key={light.caseId} light={light} />
       ))}
-      <EasyLine name="person">{t("askWorker")}</EasyLine>
+      <EasyLine name="person">
+        <Glossed text={t("askWorker")} />
+      </EasyLine>
     </div>
   );
 }
@@ -26,12 +28,18 @@ function EasyLight({ light }: { light: TrafficLight }) {
   // The "when could it change" sentences are the traffic page's own, shared with it.
   const { t: traffic } = useTranslation("traffic");
   const headingId = `easy-light-${light.caseId}`;
-  const heading = <h2 id={headingId}>{t("about", { child: light.childFirstName })}</h2>;
+  const heading = (
+    <h2 id={headingId}>
+      <Glossed text={t("about", { child: light.childFirstName })} />
+    </h2>
+  );
   if (!light.decided) {
     return (
       <section aria-labelledby={headingId} className="hw-easy-section">
         {heading}
-        <EasyLine name="light">{t("notDecided")}</EasyLine>
+        <EasyLine name="light">
+          <Glossed text={t("notDecided")} />
+        </EasyLine>
       </section>
     );
   }
@@ -42,25 +50,31 @@ function EasyLight({ light }: { light: TrafficLight }) {
       {heading}
       <TrafficLightLine level={light.level} />
       <EasyLine name="eye">
-        {t(`meanings.${light.level}`, { child: light.childFirstName })}
+        <Glossed text={t(`meanings.${light.level}`, { child: light.childFirstName })} />
       </EasyLine>
-      <EasyLine name="calendar">{t("traffic.since", { date: date(light.since) })}</EasyLine>
+      <EasyLine name="calendar">
+        <Glossed text={t("traffic.since", { date: date(light.since) })} />
+      </EasyLine>
       {light.needed.length > 0 ? (
         <>
-          <h3>{t("traffic.needed")}</h3>
+          <h3>
+            <Glossed text={t("traffic.needed")} />
+          </h3>
           <EasyList>
             {light.needed.map((code) => (
               <EasyLine as="li" name="tick" key={code}>
-                {t(`rules:explanations.needed.${code}`)}
+                <Glossed text={t(`rules:explanations.needed.${code}`)} />
               </EasyLine>
             ))}
           </EasyList>
         </>
       ) : null}
-      <h3>{t("traffic.when")}</h3>
+      <h3>
+        <Glossed text={t("traffic.when")} />
+      </h3>
       {when.map((sentence) => (
         <EasyLine name="clock" key={sentence}>
-          {sentence}
+          <Glossed text={sentence} />
         </EasyLine>
       ))}
     </section>

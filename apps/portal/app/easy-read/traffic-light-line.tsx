@@ -1,6 +1,6 @@
 // The traffic light in one easy-read line: the colour's name and the level in words beside
 // the picture, so colour is never the only way it is told (WCAG 1.4.1).
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import type { RiskLevel } from "@homeward/rules";
 import { EasyLine } from "@homeward/ui";
 
@@ -9,7 +9,12 @@ export function TrafficLightLine({ level }: { level: RiskLevel }) {
   return (
     <EasyLine name="light" level={level}>
       <strong>
-        {t("light", { colour: t(`colours.${level}`), level: t(`rules:riskLevels.${level}`) })}
+        <Glossed
+          text={t("light", {
+            colour: t(`colours.${level}`),
+            level: t(`rules:riskLevels.${level}`),
+          })}
+        />
       </strong>
     </EasyLine>
   );

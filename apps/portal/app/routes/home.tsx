@@ -2,7 +2,7 @@
 // the traffic light, the next meeting, what is waiting for the person, and their social
 // worker. The view model comes from one service (familyHome), which audits the read.
 import { Glossed, useTranslation } from "@homeward/i18n/react";
-import { requireViewer, services } from "@homeward/runtime";
+import { requireViewer, services, requestMemo } from "@homeward/runtime";
 import { type FamilyHomeCase, familyHome } from "@homeward/services/family-home";
 import { interpretingFor } from "@homeward/services/interpreters";
 import { PageTitle } from "@homeward/ui";
@@ -23,6 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     kind: viewer.kind,
     app: "portal" as const,
     now: services(context).clock(),
+    memo: requestMemo(context, request),
   };
   // Easy read or standard (issue 8); first, so the switch's redirect audits no read twice.
   const readMode = await readModeFor(ctx, request);
@@ -50,7 +51,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <h1>{t("home.heading", { name: loaderData.name })}</h1>
       <InterpretingSummary people={loaderData.interpreting} />
       {loaderData.cases.length === 0 ? (
-        <p>{t("home.noCases")}</p>
+        <p>
+          <Glossed text={t("home.noCases")} />
+        </p>
       ) : (
         <>
           <p>
@@ -70,9 +73,13 @@ function CaseHome({ home }: { home: FamilyHomeCase }) {
   const headingId = `case-${home.caseId}`;
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{t("home.caseFor", { child: home.childFirstName })}</h2>
+      <h2 id={headingId}>
+        <Glossed text={t("home.caseFor", { child: home.childFirstName })} />
+      </h2>
       {home.helping ? (
-        <p className="hw-notice">{t("home.helping", { child: home.childFirstName })}</p>
+        <p className="hw-notice">
+          <Glossed text={t("home.helping", { child: home.childFirstName })} />
+        </p>
       ) : null}
       <WhereAreWe home={home} />
       <NextMeeting home={home} />
@@ -88,23 +95,35 @@ function WhereAreWe({ home }: { home: FamilyHomeCase }) {
   const explain = home.forYoungPerson ? "home.stage.explainYoung" : "home.stage.explain";
   return (
     <>
-      <h3>{t("home.stage.heading")}</h3>
+      <h3>
+        <Glossed text={t("home.stage.heading")} />
+      </h3>
       <p className="hw-status">
-        {home.stageNumber
-          ? t("home.stage.stepOf", { number: home.stageNumber, stage })
-          : t("home.stage.notAStep", { stage })}
+        <Glossed
+          text={
+            home.stageNumber
+              ? t("home.stage.stepOf", { number: home.stageNumber, stage })
+              : t("home.stage.notAStep", { stage })
+          }
+        />
       </p>
       <p>
         <Glossed text={t(`${explain}.${home.step}`, { child: home.childFirstName })} />
       </p>
       <p>
-        {home.nextStep
-          ? t("home.stage.next", { stage: t(`rules:stages.${home.nextStep}`) })
-          : t("home.stage.closed")}
+        <Glossed
+          text={
+            home.nextStep
+              ? t("home.stage.next", { stage: t(`rules:stages.${home.nextStep}`) })
+              : t("home.stage.closed")
+          }
+        />
       </p>
       {home.blockers.length > 0 ? (
         <>
-          <p>{t("home.stage.blockers")}</p>
+          <p>
+            <Glossed text={t("home.stage.blockers")} />
+          </p>
           <ul>
             {home.blockers.map((code) => (
               <li key={code}>
@@ -114,13 +133,17 @@ function WhereAreWe({ home }: { home: FamilyHomeCase }) {
           </ul>
         </>
       ) : null}
-      <h3>{t("home.risk.heading")}</h3>
+      <h3>
+        <Glossed text={t("home.risk.heading")} />
+      </h3>
       <p>
-        {home.riskLevel ? (
-          <>{t("home.risk.level", { level: t(`rules:riskLevels.${home.riskLevel}`) })} </>
-        ) : (
-          <>{t("home.risk.notDecided")} </>
-        )}
+        <Glossed
+          text={
+            home.riskLevel
+              ? t("home.risk.level", { level: t(`rules:riskLevels.${home.riskLevel}`) })
+              : t("home.risk.notDecided")
+          }
+        />{" "}
         <Link to="/traffic-light">{t("home.risk.link")}</Link>
       </p>
     </>
@@ -132,7 +155,9 @@ function NextMeeting({ home }: { home: FamilyHomeCase }) {
   const meeting = home.nextMeeting;
   return (
     <>
-      <h3>{t("home.meeting.heading")}</h3>
+      <h3>
+        <Glossed text={t("home.meeting.heading")} />
+      </h3>
       {meeting ? (
         <>
           <MeetingDetails meeting={meeting} />
@@ -145,7 +170,8 @@ function NextMeeting({ home }: { home: FamilyHomeCase }) {
         </>
       ) : (
         <p>
-          {t("home.meeting.none")} <Link to="/meetings">{t("home.meeting.all")}</Link>
+          <Glossed text={t("home.meeting.none")} />{" "}
+          <Link to="/meetings">{t("home.meeting.all")}</Link>
         </p>
       )}
     </>
@@ -157,8 +183,14 @@ function Waiting({ home }: { home: FamilyHomeCase }) {
   const nothing = home.entriesToCheck.length === 0 && home.goalsDue.length === 0;
   return (
     <>
-      <h3>{t("home.waiting.heading")}</h3>
-      {nothing ? <p>{t("home.waiting.nothing")}</p> : null}
+      <h3>
+        <Glossed text={t("home.waiting.heading")} />
+      </h3>
+      {nothing ? (
+        <p>
+          <Glossed text={t("home.waiting.nothing")} />
+        </p>
+      ) : null}
       {home.entriesToCheck.length > 0 ? (
         <>
           <h4>{t("home.waiting.entriesHeading")}</h4>
@@ -170,9 +202,11 @@ function Waiting({ home }: { home: FamilyHomeCase }) {
                   <>
                     {" "}
                     <span className="hw-status">
-                      {t("home.waiting.replyBy", {
-                        date: calendarDate(entry.deadline, i18n.language),
-                      })}
+                      <Glossed
+                        text={t("home.waiting.replyBy", {
+                          date: calendarDate(entry.deadline, i18n.language),
+                        })}
+                      />
                     </span>
                   </>
                 ) : null}
@@ -190,11 +224,13 @@ function Waiting({ home }: { home: FamilyHomeCase }) {
           <ul>
             {home.goalsDue.map((goal) => (
               <li key={goal.goalId}>
-                {goal.changeNeeded}{" "}
+                <span dir="auto">{goal.changeNeeded}</span>{" "}
                 <span className="hw-status">
-                  {t(goal.overdue ? "home.waiting.goalOverdue" : "home.waiting.goalDue", {
-                    date: calendarDate(goal.dueDate, i18n.language),
-                  })}
+                  <Glossed
+                    text={t(goal.overdue ? "home.waiting.goalOverdue" : "home.waiting.goalDue", {
+                      date: calendarDate(goal.dueDate, i18n.language),
+                    })}
+                  />
                 </span>
               </li>
             ))}
@@ -213,7 +249,9 @@ function SocialWorker({ home }: { home: FamilyHomeCase }) {
   const worker = home.socialWorker;
   return (
     <>
-      <h3>{t("home.socialWorker.heading")}</h3>
+      <h3>
+        <Glossed text={t("home.socialWorker.heading")} />
+      </h3>
       {worker ? (
         <>
           <p>
@@ -221,10 +259,14 @@ function SocialWorker({ home }: { home: FamilyHomeCase }) {
             <br />
             {t("home.socialWorker.email")} <a href={`mailto:${worker.email}`}>{worker.email}</a>
           </p>
-          <p>{t("home.socialWorker.how", { name: worker.name })}</p>
+          <p>
+            <Glossed text={t("home.socialWorker.how", { name: worker.name })} />
+          </p>
         </>
       ) : (
-        <p>{t("home.socialWorker.none")}</p>
+        <p>
+          <Glossed text={t("home.socialWorker.none")} />
+        </p>
       )}
     </>
   );

@@ -19,3 +19,5 @@ export * from "./confidential-names.ts";
 export * from "./confidential-details.ts";
 export * from "./form-drafts.ts";
 export * from "./advocacy.ts";
+export * from "./interpreter-invitations.ts";
+export * from "./practitioner-gaps.ts";

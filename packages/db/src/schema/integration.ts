@@ -25,6 +25,7 @@ export const integrationScopes = [
   "write:people",
   "write:legal_status",
   "write:placement",
+  "read:contacts",
 ] as const;
 export type IntegrationScope = (typeof integrationScopes)[number];
 

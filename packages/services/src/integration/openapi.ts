@@ -129,7 +129,7 @@ export function openApiDocument(serverUrl?: string) {
       title: "Homeward integration API",
       version: API_VERSION,
       description:
-        "How a host case-management system reads a case's agreed classification, parental agreements and finalised record entries, and sends people, legal status and placement changes. Every call is checked by Homeward's access policy and written to its audit trail. See docs/integration-api.md.",
+        "How a host case-management system reads a case's agreed classification, parental agreements, finalised record entries and the people's contact details, and sends people, legal status and placement changes. Every call is checked by Homeward's access policy and written to its audit trail. See docs/integration-api.md.",
     },
     ...(serverUrl && { servers: [{ url: `${serverUrl}/api/v1` }] }),
     components: {
@@ -178,6 +178,13 @@ export function openApiDocument(serverUrl?: string) {
             { name: "personId", in: "path", required: true, schema: { type: "string" } },
           ],
         }),
+      },
+      "/cases/{caseId}/contacts": {
+        get: read(
+          "The people's contact details and whom each is hidden from (confidential, read-only)",
+          "read:contacts",
+          "ContactList",
+        ),
       },
       "/cases/{caseId}/legal-status": {
         get: read("The case's legal status", "write:legal_status", "LegalStatus", true),

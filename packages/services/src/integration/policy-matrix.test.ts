@@ -36,6 +36,8 @@ const everyScope: Row = {
   case: "ru",
   person: "rcu",
   placement: "rcu",
+  // Read only (decision 016): contact details are changed in Homeward, never by a system.
+  person_contact: "r",
   family_response: "r",
   risk_review: "r",
   agreement: "r",
@@ -128,6 +130,9 @@ describe(`what a host system may do, on the seeded demo (${databaseUnderTest})`,
     ).toEqual([]);
     expect(
       mismatches(system(["read:entries"]), { ...none, case: "r", family_response: "r" }),
+    ).toEqual([]);
+    expect(
+      mismatches(system(["read:contacts"]), { ...none, case: "r", person_contact: "r" }),
     ).toEqual([]);
   });
 

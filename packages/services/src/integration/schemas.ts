@@ -266,6 +266,36 @@ export const personListSchema = z
   .register(api, { id: "PersonList" });
 
 // ---------------------------------------------------------------------------------------
+// Contact details (CONFIDENTIAL: some are hidden from other people on the case)
+
+export const contactDetailSchema = z
+  .object({
+    id,
+    personId: id,
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    hiddenFromPersonIds: z.array(id).meta({
+      description:
+        "The people on the case who must never see these details (e.g. a separated parent's new address kept from the other parent). Keep this marking with the details.",
+    }),
+    version: z.number().int().meta({ description: "Goes up by one with every change." }),
+    updatedAt: dateTime,
+  })
+  .register(api, {
+    id: "ContactDetail",
+    description: "One person's contact details as the social worker last recorded them.",
+  });
+
+export const contactListSchema = z
+  .object({ caseId: id, contacts: z.array(contactDetailSchema) })
+  .register(api, {
+    id: "ContactList",
+    description:
+      "The contact details of the people on the case, read-only: they are changed in Homeward.",
+  });
+
+// ---------------------------------------------------------------------------------------
 // Legal status
 
 export const legalStatusInputSchema = z
@@ -325,6 +355,7 @@ export type EntryList = z.infer<typeof entryListSchema>;
 export type PersonInput = z.infer<typeof personInputSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type PersonList = z.infer<typeof personListSchema>;
+export type ContactList = z.infer<typeof contactListSchema>;
 export type LegalStatusInput = z.infer<typeof legalStatusInputSchema>;
 export type LegalStatusView = z.infer<typeof legalStatusSchema>;
 export type PlacementInput = z.infer<typeof placementInputSchema>;

@@ -11,6 +11,7 @@ import {
 import { databaseUnderTest } from "@homeward/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveContact } from "../confidential-details.ts";
 import { AccessDenied, NotFound } from "../context.ts";
 import { familyHome } from "../family-home.ts";
 import { type SeededDatabase, seededDatabase } from "../testing.ts";
@@ -23,6 +24,7 @@ import {
 import {
   agreementsOf,
   classificationOf,
+  contactsOf,
   createPerson,
   finalisedEntriesOf,
   IdempotencyKeyReused,
@@ -204,6 +206,46 @@ describe(`the integration API's services on ${databaseUnderTest}`, () => {
       expect(withIt.entries.map((e) => e.id)).toEqual([entries.miaPrivateNote]);
     });
 
+    it("gives contact details with whom each is hidden from, in step with the social worker's changes", async () => {
+      const before = await contactsOf(as(withScopes("read:contacts")), cases.mia);
+      const daniel = before.contacts.find((c) => c.personId === demoIds.people.daniel);
+      expect(daniel).toMatchObject({
+        id: demoIds.contacts.daniel,
+        hiddenFromPersonIds: [demoIds.people.leah],
+        version: 1,
+      });
+      // The social worker records Daniel's move in Homeward; the system reads the new version.
+      await saveContact(seeded.as("socialWorker", { now }), cases.mia, demoIds.people.daniel, {
+        address: "3 Heron Close, Southwick SW9 4QP",
+        phone: daniel?.phone ?? "",
+        email: daniel?.email ?? "",
+        hiddenFrom: [demoIds.people.leah],
+        version: 1,
+      });
+      const after = await contactsOf(as(withScopes("read:contacts")), cases.mia);
+      expect(after.contacts.find((c) => c.personId === demoIds.people.daniel)).toMatchObject({
+        address: "3 Heron Close, Southwick SW9 4QP",
+        hiddenFromPersonIds: [demoIds.people.leah],
+        version: 2,
+        updatedAt: now.toISOString(),
+      });
+      // One row a person, this case's people only.
+      const personIds = after.contacts.map((c) => c.personId);
+      expect(new Set(personIds).size).toBe(personIds.length);
+      expect(personIds).not.toContain(demoIds.people.amira);
+      const reads = await seeded.handle.db
+        .select()
+        .from(auditEvent)
+        .where(
+          and(
+            eq(auditEvent.actorUserId, demoIntegrationClient.id),
+            eq(auditEvent.resourceType, "person_contact_list"),
+          ),
+        );
+      expect(reads).toHaveLength(2);
+      expect(JSON.stringify(reads.map((r) => r.detail))).not.toContain("Heron");
+    });
+
     it("audits every read with the system as the actor", async () => {
       await finalisedEntriesOf(as(demo), cases.tyler);
       const [row] = await seeded.handle.db
@@ -238,6 +280,10 @@ describe(`the integration API's services on ${databaseUnderTest}`, () => {
       await expect(peopleOf(as(entriesOnly), cases.tyler)).rejects.toEqual(
         new AccessDenied("MISSING_SCOPE"),
       );
+      // Writing people or the placement is not reading their contact details.
+      await expect(
+        contactsOf(as(withScopes("write:people", "write:placement")), cases.mia),
+      ).rejects.toEqual(new AccessDenied("MISSING_SCOPE"));
       const denied = await seeded.handle.db
         .select()
         .from(auditEvent)
@@ -262,6 +308,9 @@ describe(`the integration API's services on ${databaseUnderTest}`, () => {
       await seeded.handle.db.insert(authority).values({ id: "authority-other", name: "Other" });
       const other = { ...demo, id: "integration-other", authorityId: "authority-other" };
       await expect(finalisedEntriesOf(as(other), cases.tyler)).rejects.toEqual(
+        new AccessDenied("OTHER_AUTHORITY"),
+      );
+      await expect(contactsOf(as(other), cases.mia)).rejects.toEqual(
         new AccessDenied("OTHER_AUTHORITY"),
       );
       await expect(

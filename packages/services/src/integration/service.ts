@@ -16,6 +16,7 @@ import {
   familyResponse,
   integrationRequest,
   parentalAgreement,
+  personContact,
   placement,
   recordAudit,
   recordEntry,
@@ -33,6 +34,7 @@ import type {
   AgreementList,
   CaseList,
   Classification,
+  ContactList,
   EntryList,
   LegalStatusInput,
   LegalStatusView,
@@ -548,6 +550,63 @@ export async function peopleOf(ctx: SystemContext, caseId: string): Promise<Pers
     detail: { personIds: rows.map((r) => r.id) },
   });
   return { caseId, people: rows.map(personView) };
+}
+
+/**
+ * CONFIDENTIAL: each person's contact details and whom they are hidden from. The system is
+ * the authority's own record, like the practitioners, so it reads hidden details too, with
+ * the marking, so that its copy keeps them from the same people (decision 016). Read only:
+ * they are changed in Homeward by the social worker, where each change keeps the old values.
+ */
+export async function contactsOf(ctx: SystemContext, caseId: string): Promise<ContactList> {
+  const kase = await systemCase(ctx, caseId);
+  await allow(ctx, "read", { type: "person_contact", ...facts(kase) });
+  const rows = await ctx.db
+    .select({ contact: personContact })
+    .from(personContact)
+    .innerJoin(casePerson, eq(casePerson.id, personContact.personId))
+    .where(eq(casePerson.caseId, caseId))
+    .orderBy(
+      asc(casePerson.createdAt),
+      asc(casePerson.id),
+      desc(personContact.updatedAt),
+      asc(personContact.id),
+    );
+  // One row a person: the most recently changed, as the practitioner app shows.
+  const latest = rows
+    .map((r) => r.contact)
+    .filter((row, i, all) => all.findIndex((o) => o.personId === row.personId) === i);
+  const readable = visible(
+    viewerOf(ctx.client),
+    latest,
+    (row) => ({
+      type: "person_contact",
+      ...facts(kase),
+      ownerPersonId: row.personId,
+      hiddenFromPersonIds: row.hiddenFromPersonIds,
+    }),
+    ctx.now,
+  );
+  // Which records were read, never what they hold (as in the practitioner app).
+  await audit(ctx.db, ctx, {
+    action: "read",
+    resourceType: "person_contact_list",
+    caseId,
+    detail: { contactIds: readable.map((r) => r.id) },
+  });
+  return {
+    caseId,
+    contacts: readable.map((row) => ({
+      id: row.id,
+      personId: row.personId,
+      address: row.address,
+      phone: row.phone,
+      email: row.email,
+      hiddenFromPersonIds: [...row.hiddenFromPersonIds],
+      version: row.version,
+      updatedAt: row.updatedAt.toISOString(),
+    })),
+  };
 }
 
 export const caseEtag = (row: { version: number }) => `"case-${row.version}"`;

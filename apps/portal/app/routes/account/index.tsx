@@ -1,5 +1,5 @@
 import { languageCodes, languageCookieName, languages } from "@homeward/i18n";
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { assertSameOrigin, keptValues, parseForm } from "@homeward/runtime";
 import {
   accountFor,
@@ -108,7 +108,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <h1>{t("title")}</h1>
       {saved ? (
         <p className="hw-notice" role="status">
-          {t(`saved.${saved}`)}
+          <Glossed text={t(`saved.${saved}`)} />
         </p>
       ) : null}
       {actionData && !prefs && !password ? (
@@ -119,26 +119,36 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       ) : null}
 
       <section aria-labelledby="details-heading">
-        <h2 id="details-heading">{t("details.heading")}</h2>
+        <h2 id="details-heading">
+          <Glossed text={t("details.heading")} />
+        </h2>
         <dl>
           <dt>
-            <strong>{t("details.name")}</strong>
+            <strong>
+              <Glossed text={t("details.name")} />
+            </strong>
           </dt>
           <dd>
             <bdi>{account.name}</bdi>
           </dd>
           <dt>
-            <strong>{t("details.email")}</strong>
+            <strong>
+              <Glossed text={t("details.email")} />
+            </strong>
           </dt>
           <dd>
             <bdi dir="ltr">{account.email}</bdi>
           </dd>
         </dl>
-        <p>{t("details.change")}</p>
+        <p>
+          <Glossed text={t("details.change")} />
+        </p>
       </section>
 
       <section aria-labelledby="advocacy-heading">
-        <h2 id="advocacy-heading">{t("advocacy:links.heading")}</h2>
+        <h2 id="advocacy-heading">
+          <Glossed text={t("advocacy:links.heading")} />
+        </h2>
         <ul>
           <li>
             <Link to="/advocacy">{t("advocacy:links.myAdvocate")}</Link>
@@ -150,7 +160,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       </section>
 
       <section aria-labelledby="preferences-heading">
-        <h2 id="preferences-heading">{t("preferences.heading")}</h2>
+        <h2 id="preferences-heading">
+          <Glossed text={t("preferences.heading")} />
+        </h2>
         <ErrorSummary
           title={t("auth:errors.summaryTitle")}
           errors={prefsErrors}
@@ -206,7 +218,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       </section>
 
       <section aria-labelledby="sessions-heading">
-        <h2 id="sessions-heading">{t("sessions.heading")}</h2>
+        <h2 id="sessions-heading">
+          <Glossed text={t("sessions.heading")} />
+        </h2>
         <ul className="hw-list">
           {account.sessions.map((s) => (
             <SessionItem key={s.id} session={s} />
@@ -214,19 +228,27 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </ul>
         {others > 0 ? (
           <Form method="post" aria-labelledby="sessions-heading">
-            <p>{t("sessions.signOutOthersHint")}</p>
+            <p>
+              <Glossed text={t("sessions.signOutOthersHint")} />
+            </p>
             <Button name="intent" value="sign_out_others" variant="secondary">
               {t("sessions.signOutOthers")}
             </Button>
           </Form>
         ) : (
-          <p>{t("sessions.onlyHere")}</p>
+          <p>
+            <Glossed text={t("sessions.onlyHere")} />
+          </p>
         )}
       </section>
 
       <section aria-labelledby="password-heading">
-        <h2 id="password-heading">{t("password.heading")}</h2>
-        <p>{t("password.note")}</p>
+        <h2 id="password-heading">
+          <Glossed text={t("password.heading")} />
+        </h2>
+        <p>
+          <Glossed text={t("password.note")} />
+        </p>
         <ErrorSummary
           title={t("auth:errors.summaryTitle")}
           errors={passwordErrors}
@@ -282,10 +304,16 @@ function SessionItem({ session }: { session: SessionView }) {
       <strong>{device}</strong>
       {session.current ? <span className="hw-status"> – {t("sessions.thisDevice")}</span> : null}
       <div>
-        {t("sessions.signedIn", { date: formatDateTime(session.signedInAt, i18n.language) })}
+        <Glossed
+          text={t("sessions.signedIn", { date: formatDateTime(session.signedInAt, i18n.language) })}
+        />
       </div>
       <div>
-        {t("sessions.lastActive", { date: formatDateTime(session.lastActiveAt, i18n.language) })}
+        <Glossed
+          text={t("sessions.lastActive", {
+            date: formatDateTime(session.lastActiveAt, i18n.language),
+          })}
+        />
       </div>
     </li>
   );

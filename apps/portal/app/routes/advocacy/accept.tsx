@@ -19,8 +19,9 @@ import {
   invitationState,
 } from "@homeward/services/advocacy";
 import { AccessDenied } from "@homeward/services/context";
-import { Button, ErrorSummary, FormErrors, PageTitle, TextField } from "@homeward/ui";
+import { Button, ErrorSummary, PageTitle } from "@homeward/ui";
 import { data, Form, Link, redirect } from "react-router";
+import { InvitedAccountForm } from "../../components/invited-account-form.tsx";
 import { translateErrors } from "../../lib/errors.ts";
 import { familyContext } from "../../lib/service-context.server.ts";
 import type { Route } from "./+types/accept";
@@ -149,38 +150,12 @@ export default function AcceptInvitation({ loaderData, actionData }: Route.Compo
               <Link to={`/sign-in?next=${encodeURIComponent(here)}`}>{t("accept.signInLink")}</Link>
             </p>
           ) : (
-            <Form method="post" noValidate aria-labelledby="create-heading">
-              <h2 id="create-heading">{t("accept.createSubmit")}</h2>
-              <p>{t("accept.create", { email: state.email })}</p>
-              <input type="hidden" name="token" value={token} />
-              <FormErrors errors={errors}>
-                <TextField
-                  label={t("accept.name")}
-                  name="name"
-                  autoComplete="name"
-                  isRequired
-                  defaultValue={actionData?.values.name ?? ""}
-                />
-                <TextField
-                  label={t("accept.password")}
-                  description={t("accept.passwordHint")}
-                  name="password"
-                  type="password"
-                  autoComplete="new-password"
-                  isRequired
-                />
-                <TextField
-                  label={t("accept.confirm")}
-                  name="confirmPassword"
-                  type="password"
-                  autoComplete="new-password"
-                  isRequired
-                />
-                <Button name="intent" value="create_account">
-                  {t("accept.createSubmit")}
-                </Button>
-              </FormErrors>
-            </Form>
+            <InvitedAccountForm
+              token={token}
+              intro={t("accept.create", { email: state.email })}
+              errors={errors}
+              name={actionData?.values.name ?? ""}
+            />
           )}
         </>
       )}

@@ -1,25 +1,2 @@
-// Making a family account for someone who was invited to be an advocate and has none. The
-// invitation link came to their address, so it is treated as verified; they then sign in
-// the usual way (password and an emailed code), which proves it again.
-import { createAccount } from "@homeward/auth";
-import { services } from "@homeward/runtime";
-import type { RouterContextProvider } from "react-router";
-
-export async function createAdvocateAccount(
-  context: Readonly<RouterContextProvider>,
-  input: { name: string; email: string; password: string; language: string },
-): Promise<{ ok: true; userId: string } | { ok: false }> {
-  try {
-    const userId = await createAccount(services(context).auth, {
-      name: input.name,
-      email: input.email,
-      password: input.password,
-      kind: "family",
-      preferredLanguage: input.language,
-    });
-    return { ok: true, userId };
-  } catch {
-    // Most likely the address got an account a moment ago (two tabs): sign in instead.
-    return { ok: false };
-  }
-}
+// An advocate's account is made like any invited account (lib/invited-account.server.ts).
+export { createInvitedAccount as createAdvocateAccount } from "../../lib/invited-account.server.ts";

@@ -1,6 +1,6 @@
 // My advocate (issue 8): a parent or young person invites someone to help them, choosing what
 // they may see and do and until when, sees who helps them now, and stops it at any moment.
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { assertSameOrigin, keptValues, languageFor, services } from "@homeward/runtime";
 import {
   type AdvocateView,
@@ -109,7 +109,7 @@ export default function MyAdvocate({ loaderData, actionData }: Route.ComponentPr
       <h1>{t("title")}</h1>
       {saved ? (
         <p className="hw-notice" role="status">
-          {t(`saved.${saved}`)}
+          <Glossed text={t(`saved.${saved}`)} />
         </p>
       ) : null}
       {actionData && actionData.intent !== "invite" ? (
@@ -118,8 +118,14 @@ export default function MyAdvocate({ loaderData, actionData }: Route.ComponentPr
           formError={t(actionData.formError ?? "advocacy:errors.intent")}
         />
       ) : null}
-      <p>{t("intro")}</p>
-      {cases.length === 0 ? <p>{t("noCases")}</p> : null}
+      <p>
+        <Glossed text={t("intro")} />
+      </p>
+      {cases.length === 0 ? (
+        <p>
+          <Glossed text={t("noCases")} />
+        </p>
+      ) : null}
       {cases.map((c) => {
         const failed =
           actionData?.intent === "invite" && actionData.caseId === c.caseId
@@ -128,9 +134,13 @@ export default function MyAdvocate({ loaderData, actionData }: Route.ComponentPr
         return (
           <section key={c.caseId} aria-labelledby={`advocacy-${c.caseId}`}>
             {cases.length > 1 ? (
-              <h2 id={`advocacy-${c.caseId}`}>{t("caseFor", { child: c.childFirstName })}</h2>
+              <h2 id={`advocacy-${c.caseId}`}>
+                <Glossed text={t("caseFor", { child: c.childFirstName })} />
+              </h2>
             ) : (
-              <h2 id={`advocacy-${c.caseId}`}>{t("current.heading")}</h2>
+              <h2 id={`advocacy-${c.caseId}`}>
+                <Glossed text={t("current.heading")} />
+              </h2>
             )}
             <Current advocates={c.advocates} />
             {c.invitations.length > 0 ? <Invitations invitations={c.invitations} /> : null}
@@ -144,7 +154,12 @@ export default function MyAdvocate({ loaderData, actionData }: Route.ComponentPr
 
 function Current({ advocates }: { advocates: AdvocateView[] }) {
   const { t, i18n } = useTranslation("advocacy");
-  if (advocates.length === 0) return <p>{t("current.none")}</p>;
+  if (advocates.length === 0)
+    return (
+      <p>
+        <Glossed text={t("current.none")} />
+      </p>
+    );
   return (
     <ul className="hw-list">
       {advocates.map((a) => (
@@ -154,14 +169,22 @@ function Current({ advocates }: { advocates: AdvocateView[] }) {
           </strong>{" "}
           <bdi dir="ltr">{a.email}</bdi>
           {a.activeUntil ? (
-            <p>{t("current.until", { date: londonDay(a.activeUntil, i18n.language) })}</p>
+            <p>
+              <Glossed
+                text={t("current.until", { date: londonDay(a.activeUntil, i18n.language) })}
+              />
+            </p>
           ) : null}
-          <p>{t("current.may")}</p>
+          <p>
+            <Glossed text={t("current.may")} />
+          </p>
           <PermissionList permissions={a.permissions} />
           <Form method="post">
             <input type="hidden" name="memberId" value={a.memberId} />
             <input type="hidden" name="version" value={a.version} />
-            <p>{t("current.withdrawHint")}</p>
+            <p>
+              <Glossed text={t("current.withdrawHint")} />
+            </p>
             <Button name="intent" value="withdraw_advocate" variant="secondary">
               {t("current.withdraw", { name: a.name })}
             </Button>
@@ -176,19 +199,29 @@ function Invitations({ invitations }: { invitations: InvitationView[] }) {
   const { t, i18n } = useTranslation("advocacy");
   return (
     <>
-      <h3>{t("invitations.heading")}</h3>
+      <h3>
+        <Glossed text={t("invitations.heading")} />
+      </h3>
       <ul className="hw-list">
         {invitations.map((inv) => (
           <li key={inv.invitationId} className="hw-card">
             <p>
-              {inv.expired
-                ? t("invitations.expired", { email: inv.email })
-                : t("invitations.waiting", {
-                    email: inv.email,
-                    date: londonDay(inv.expiresAt, i18n.language),
-                  })}
+              <Glossed
+                text={
+                  inv.expired
+                    ? t("invitations.expired", { email: inv.email })
+                    : t("invitations.waiting", {
+                        email: inv.email,
+                        date: londonDay(inv.expiresAt, i18n.language),
+                      })
+                }
+              />
             </p>
-            <p>{t("current.until", { date: londonDay(inv.activeUntil, i18n.language) })}</p>
+            <p>
+              <Glossed
+                text={t("current.until", { date: londonDay(inv.activeUntil, i18n.language) })}
+              />
+            </p>
             <PermissionList permissions={inv.permissions} />
             <Form method="post">
               <input type="hidden" name="invitationId" value={inv.invitationId} />
@@ -220,7 +253,9 @@ function InviteForm({
   const headingId = `invite-${caseId}`;
   return (
     <>
-      <h3 id={headingId}>{t("invite.heading")}</h3>
+      <h3 id={headingId}>
+        <Glossed text={t("invite.heading")} />
+      </h3>
       <ErrorSummary title={t("auth:errors.summaryTitle")} errors={errors} />
       <Form method="post" noValidate aria-labelledby={headingId}>
         <input type="hidden" name="caseId" value={caseId} />

@@ -2,7 +2,7 @@
 // asked them to help: the case's stage, what needs their help (records to check with their
 // reply-by dates, the next meeting, goals due) and where to act for them. Everything comes
 // through familyHome, so the policy decides it as it would for the person, and it is audited.
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { peopleISupport, type SupportedPerson } from "@homeward/services/advocacy";
 import { PageTitle } from "@homeward/ui";
 import { Link } from "react-router";
@@ -27,11 +27,17 @@ export default function PeopleISupport({ loaderData }: Route.ComponentProps) {
       <h1>{t("people.title")}</h1>
       {loaderData.accepted ? (
         <p className="hw-notice" role="status">
-          {t("accept.accepted")}
+          <Glossed text={t("accept.accepted")} />
         </p>
       ) : null}
-      <p>{t("people.intro")}</p>
-      {loaderData.people.length === 0 ? <p>{t("people.none")}</p> : null}
+      <p>
+        <Glossed text={t("people.intro")} />
+      </p>
+      {loaderData.people.length === 0 ? (
+        <p>
+          <Glossed text={t("people.none")} />
+        </p>
+      ) : null}
       {loaderData.people.map((person) => (
         <Person key={`${person.caseId}-${person.personName}`} person={person} />
       ))}
@@ -48,23 +54,41 @@ function Person({ person }: { person: SupportedPerson }) {
   return (
     <section aria-labelledby={headingId} className="hw-card">
       <h2 id={headingId}>
-        {t("people.person", { name: person.personName, child: home.childFirstName })}
+        <Glossed
+          text={t("people.person", { name: person.personName, child: home.childFirstName })}
+        />
       </h2>
-      <p>{t(`people.as.${helperRole}`)}</p>
+      <p>
+        <Glossed text={t(`people.as.${helperRole}`)} />
+      </p>
       <p className="hw-status">
-        {home.stageNumber
-          ? t("portal:home.stage.stepOf", { number: home.stageNumber, stage })
-          : t("portal:home.stage.notAStep", { stage })}
+        <Glossed
+          text={
+            home.stageNumber
+              ? t("portal:home.stage.stepOf", { number: home.stageNumber, stage })
+              : t("portal:home.stage.notAStep", { stage })
+          }
+        />
       </p>
       {person.activeUntil ? (
-        <p>{t("people.until", { date: londonDay(person.activeUntil, i18n.language) })}</p>
+        <p>
+          <Glossed
+            text={t("people.until", { date: londonDay(person.activeUntil, i18n.language) })}
+          />
+        </p>
       ) : null}
-      <p>{t("people.may")}</p>
+      <p>
+        <Glossed text={t("people.may")} />
+      </p>
       <PermissionList permissions={person.permissions} />
 
-      <h3>{t("people.entries")}</h3>
+      <h3>
+        <Glossed text={t("people.entries")} />
+      </h3>
       {home.entriesToCheck.length === 0 ? (
-        <p>{t("people.noEntries")}</p>
+        <p>
+          <Glossed text={t("people.noEntries")} />
+        </p>
       ) : (
         <ul>
           {home.entriesToCheck.map((entry) => (
@@ -74,9 +98,11 @@ function Person({ person }: { person: SupportedPerson }) {
                 <>
                   {" "}
                   <span className="hw-status">
-                    {t("portal:home.waiting.replyBy", {
-                      date: calendarDate(entry.deadline, i18n.language),
-                    })}
+                    <Glossed
+                      text={t("portal:home.waiting.replyBy", {
+                        date: calendarDate(entry.deadline, i18n.language),
+                      })}
+                    />
                   </span>
                 </>
               ) : null}
@@ -85,35 +111,49 @@ function Person({ person }: { person: SupportedPerson }) {
         </ul>
       )}
 
-      <h3>{t("portal:home.meeting.heading")}</h3>
+      <h3>
+        <Glossed text={t("portal:home.meeting.heading")} />
+      </h3>
       {home.nextMeeting ? (
         <MeetingDetails meeting={home.nextMeeting} />
       ) : (
-        <p>{t("portal:home.meeting.none")}</p>
+        <p>
+          <Glossed text={t("portal:home.meeting.none")} />
+        </p>
       )}
 
-      <h3>{t("people.goals")}</h3>
+      <h3>
+        <Glossed text={t("people.goals")} />
+      </h3>
       {home.goalsDue.length === 0 ? (
-        <p>{t("people.noGoals")}</p>
+        <p>
+          <Glossed text={t("people.noGoals")} />
+        </p>
       ) : (
         <ul>
           {home.goalsDue.map((goal) => (
             <li key={goal.goalId}>
-              {goal.changeNeeded}{" "}
+              <span dir="auto">{goal.changeNeeded}</span>{" "}
               <span className="hw-status">
-                {t(
-                  goal.overdue ? "portal:home.waiting.goalOverdue" : "portal:home.waiting.goalDue",
-                  {
-                    date: calendarDate(goal.dueDate, i18n.language),
-                  },
-                )}
+                <Glossed
+                  text={t(
+                    goal.overdue
+                      ? "portal:home.waiting.goalOverdue"
+                      : "portal:home.waiting.goalDue",
+                    {
+                      date: calendarDate(goal.dueDate, i18n.language),
+                    },
+                  )}
+                />
               </span>
             </li>
           ))}
         </ul>
       )}
 
-      <h3>{t("people.act")}</h3>
+      <h3>
+        <Glossed text={t("people.act")} />
+      </h3>
       <ul>
         <li>
           <Link to="/records">{t("people.records")}</Link>

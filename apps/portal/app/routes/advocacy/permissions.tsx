@@ -1,4 +1,4 @@
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 
 /** What an advocate may do, in the person's words. */
 export function PermissionList({ permissions }: { permissions: readonly string[] }) {
@@ -6,7 +6,9 @@ export function PermissionList({ permissions }: { permissions: readonly string[]
   return (
     <ul>
       {permissions.map((p) => (
-        <li key={p}>{t(`permissions.${p}`)}</li>
+        <li key={p}>
+          <Glossed text={t(`permissions.${p}`)} />
+        </li>
       ))}
     </ul>
   );

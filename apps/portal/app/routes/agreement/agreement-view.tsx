@@ -50,12 +50,23 @@ export function AgreementDocument({
   const id = agreement.agreementId;
   return (
     <section aria-labelledby={`agreement-${id}`} className="hw-agreement">
-      <h2 id={`agreement-${id}`}>{agreement.title}</h2>
-      {agreement.status === "ended" ? <p className="hw-notice">{t("ended")}</p> : null}
+      {/* The title and the goals' parts are what the social worker wrote (dir="auto"): theirs,
+          never glossed. The app's words around them link their terms (issue 8). */}
+      <h2 id={`agreement-${id}`}>
+        <span dir="auto">{agreement.title}</span>
+      </h2>
+      {agreement.status === "ended" ? (
+        <p className="hw-notice">
+          <Glossed text={t("ended")} />
+        </p>
+      ) : null}
+      {agreement.ended ? <EndedOn ended={agreement.ended} /> : null}
       <dl className="hw-agreement__facts" aria-label={t("details.label")}>
         <div>
           <dt>{t("details.status")}</dt>
-          <dd>{t(`details.statuses.${agreement.status}`)}</dd>
+          <dd>
+            <Glossed text={t(`details.statuses.${agreement.status}`)} />
+          </dd>
         </div>
         {agreement.publishedAt ? (
           <div>
@@ -65,7 +76,11 @@ export function AgreementDocument({
         ) : null}
         <div>
           <dt>{t("details.reviewDate")}</dt>
-          <dd>{agreement.reviewDate ? day(agreement.reviewDate) : t("details.noReviewDate")}</dd>
+          <dd>
+            <Glossed
+              text={agreement.reviewDate ? day(agreement.reviewDate) : t("details.noReviewDate")}
+            />
+          </dd>
         </div>
         <div>
           <dt>{t("details.version")}</dt>
@@ -73,28 +88,42 @@ export function AgreementDocument({
         </div>
       </dl>
 
-      <h3>{t("worries")}</h3>
+      <h3>
+        <Glossed text={t("worries")} />
+      </h3>
       <p className="hw-entry-body">{agreement.riskFactorsSummary}</p>
-      <h3>{t("strengths")}</h3>
+      <h3>
+        <Glossed text={t("strengths")} />
+      </h3>
       <p className="hw-entry-body">{agreement.protectiveFactorsSummary}</p>
 
-      <h3>{t("goals.heading")}</h3>
+      <h3>
+        <Glossed text={t("goals.heading")} />
+      </h3>
       <p>
         <Glossed text={t("goals.intro")} />
       </p>
-      {agreement.goals.length === 0 ? <p>{t("goals.none")}</p> : null}
+      {agreement.goals.length === 0 ? (
+        <p>
+          <Glossed text={t("goals.none")} />
+        </p>
+      ) : null}
       {agreement.goals.map((goal) => (
         <Goal key={goal.goalId} goal={goal} agreement={agreement} form={slots.goal?.(goal)} />
       ))}
 
-      <h3>{t("support.heading")}</h3>
+      <h3>
+        <Glossed text={t("support.heading")} />
+      </h3>
       <p>
         <Glossed text={t("support.intro")} />
       </p>
       <SupportTable agreement={agreement} />
       {slots.support?.(agreement.support)}
 
-      <h3 id={`acknowledge-${id}`}>{t("acknowledge.heading")}</h3>
+      <h3 id={`acknowledge-${id}`}>
+        <Glossed text={t("acknowledge.heading")} />
+      </h3>
       <Acknowledgement agreement={agreement} />
       {agreement.acknowledgement.current ? null : slots.acknowledge}
     </section>
@@ -117,35 +146,39 @@ function Goal({
     <article id={`goal-${goal.goalId}`} aria-labelledby={headingId} className="hw-card hw-goal">
       <h4 id={headingId}>{t("goals.number", { number: goal.number })}</h4>
       <p>
-        {t("goals.status")}{" "}
+        <Glossed text={t("goals.status")} />{" "}
         <strong className={`hw-status hw-goal__status--${goal.progress}`}>
-          {t(`rules:goalProgress.${goal.progress}`)}
+          <Glossed text={t(`rules:goalProgress.${goal.progress}`)} />
         </strong>
       </p>
       <dl className="hw-goal__parts">
         <dt>{t("rules:goalParts.changeNeeded")}</dt>
-        <dd>{goal.changeNeeded}</dd>
+        <dd dir="auto">{goal.changeNeeded}</dd>
         <dt>{t("rules:goalParts.measure")}</dt>
-        <dd>{goal.measure}</dd>
+        <dd dir="auto">{goal.measure}</dd>
         <dt>{t("rules:goalParts.evidenceExpected")}</dt>
-        <dd>{goal.evidenceExpected}</dd>
+        <dd dir="auto">{goal.evidenceExpected}</dd>
         <dt>{t("rules:goalParts.dueDate")}</dt>
         <dd>{day(goal.dueDate)}</dd>
         <dt>{t("rules:goalParts.supportOffered")}</dt>
-        <dd>{goal.supportOffered}</dd>
+        <dd dir="auto">{goal.supportOffered}</dd>
         <dt>{t("rules:goalParts.consequence")}</dt>
-        <dd>{goal.consequence}</dd>
+        <dd dir="auto">{goal.consequence}</dd>
         {goal.factorIds.length > 0 ? (
           <>
             <dt>{t("goals.about")}</dt>
-            <dd>{goal.factorIds.map((f) => t(`rules:factors.${f}`)).join("; ")}</dd>
+            <dd>
+              <Glossed text={goal.factorIds.map((f) => t(`rules:factors.${f}`)).join("; ")} />
+            </dd>
           </>
         ) : null}
       </dl>
 
       <h5>{t("progress.heading")}</h5>
       {goal.entries.length === 0 ? (
-        <p>{t("progress.none")}</p>
+        <p>
+          <Glossed text={t("progress.none")} />
+        </p>
       ) : (
         <ol className="hw-progress-list">
           {goal.entries.map((entry) => (
@@ -169,14 +202,18 @@ function ProgressEntry({ entry, agreement }: { entry: ProgressView; agreement: A
       <p className="hw-entry-body">{entry.note}</p>
       {entry.evidence ? (
         <p className="hw-entry-body">
-          <strong>{t("progress.evidence")}</strong> {entry.evidence}
+          <strong>
+            <Glossed text={t("progress.evidence")} />
+          </strong>{" "}
+          {entry.evidence}
         </p>
       ) : null}
     </li>
   );
 }
 
-function useWriterLabel(entry: ProgressView, agreement: AgreementView): string {
+/** Who wrote a progress note, in the reader's words (shared with the easy-read page). */
+export function useWriterLabel(entry: ProgressView, agreement: AgreementView): string {
   const { t } = useTranslation("agreement");
   const name = agreement.personName ?? "";
   const advocate = entry.helperRole === "advocate";
@@ -205,7 +242,12 @@ function useWriterLabel(entry: ProgressView, agreement: AgreementView): string {
 function SupportTable({ agreement }: { agreement: AgreementView }) {
   const { t } = useTranslation("agreement");
   const { day, moment } = useDates();
-  if (agreement.support.length === 0) return <p>{t("support.none")}</p>;
+  if (agreement.support.length === 0)
+    return (
+      <p>
+        <Glossed text={t("support.none")} />
+      </p>
+    );
   const captionId = `support-${agreement.agreementId}-caption`;
   return (
     // Wide tables scroll sideways on a small phone. Chromium and Firefox let the keyboard
@@ -228,20 +270,32 @@ function SupportTable({ agreement }: { agreement: AgreementView }) {
           {agreement.support.map((s) => (
             <tr key={s.supportId} id={`support-${s.supportId}`}>
               <th scope="row">{s.service}</th>
-              <td>{s.provider}</td>
-              <td>{s.startDate ? day(s.startDate) : t("support.noStartDate")}</td>
-              <td>{t(`support.statuses.${s.status}`)}</td>
+              <td dir="auto">{s.provider}</td>
+              <td>
+                <Glossed text={s.startDate ? day(s.startDate) : t("support.noStartDate")} />
+              </td>
+              <td>
+                <Glossed text={t(`support.statuses.${s.status}`)} />
+              </td>
               <td>
                 {s.flag === null ? (
-                  t("support.notFlagged")
+                  <Glossed text={t("support.notFlagged")} />
                 ) : (
                   <>
                     <strong>
-                      {s.flag.byUs
-                        ? t("support.flaggedByUs", { date: moment(s.flag.flaggedAt) })
-                        : t("support.flaggedByOther", { date: moment(s.flag.flaggedAt) })}
+                      <Glossed
+                        text={
+                          s.flag.byUs
+                            ? t("support.flaggedByUs", { date: moment(s.flag.flaggedAt) })
+                            : t("support.flaggedByOther", { date: moment(s.flag.flaggedAt) })
+                        }
+                      />
                     </strong>
-                    {s.flag.note ? <span className="hw-support-note">{s.flag.note}</span> : null}
+                    {s.flag.note ? (
+                      <span className="hw-support-note" dir="auto">
+                        {s.flag.note}
+                      </span>
+                    ) : null}
                   </>
                 )}
               </td>
@@ -261,22 +315,44 @@ function Acknowledgement({ agreement }: { agreement: AgreementView }) {
   if (current && lastAt) {
     return (
       <p className="hw-notice">
-        {name
-          ? t("acknowledge.doneFor", { name, date: moment(lastAt) })
-          : t("acknowledge.done", { date: moment(lastAt) })}
+        <Glossed
+          text={
+            name
+              ? t("acknowledge.doneFor", { name, date: moment(lastAt) })
+              : t("acknowledge.done", { date: moment(lastAt) })
+          }
+        />
       </p>
     );
   }
   return (
     <>
       {lastAt ? (
-        <p className="hw-notice">{t("acknowledge.changed", { date: moment(lastAt) })}</p>
+        <p className="hw-notice">
+          <Glossed text={t("acknowledge.changed", { date: moment(lastAt) })} />
+        </p>
       ) : (
-        <p>{t("acknowledge.notYet")}</p>
+        <p>
+          <Glossed text={t("acknowledge.notYet")} />
+        </p>
       )}
       <p>
         <Glossed text={t("acknowledge.explain")} />
       </p>
     </>
+  );
+}
+
+/** When the agreement ended and why, in the social worker's words (issue 7, practitioner gaps). */
+function EndedOn({ ended }: { ended: NonNullable<AgreementView["ended"]> }) {
+  const { t } = useTranslation("agreementEnd");
+  const { day } = useDates();
+  return (
+    <div className="hw-notice">
+      <p>{t("endedOn", { date: day(ended.on) })}</p>
+      <p>
+        {t("reason")} <span dir="auto">{ended.reason}</span>
+      </p>
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import {
   parseForm,
   requireViewer,
   services,
+  requestMemo,
 } from "@homeward/runtime";
 import {
   acknowledgeAgreement,
@@ -20,6 +21,7 @@ import {
   goalProgressSchema,
 } from "@homeward/services/agreements";
 import { AccessDenied, NotFound, StaleWrite } from "@homeward/services/context";
+import { londonDate } from "@homeward/services/family-cases";
 import type { AgreementView, GoalView, SupportView } from "@homeward/services/agreements";
 import { Button, ErrorSummary, FormErrors, PageTitle, TextField } from "@homeward/ui";
 import {
@@ -32,51 +34,46 @@ import {
   useLocation,
 } from "react-router";
 import { translateErrors } from "../../lib/errors.ts";
-import { EasyAgreement } from "../../easy-read/easy-summaries.tsx";
+import { EasyAgreement } from "../../easy-read/easy-agreement.tsx";
 import { ReadModeSwitch } from "../../easy-read/read-mode-switch.tsx";
 import { readModeFor } from "../../lib/read-mode.server.ts";
 import type { Route } from "./+types/index";
 import { AgreementDocument } from "./agreement-view.tsx";
 import stylesHref from "./agreement.css?url";
+import { type Failure, type Saved, savedKinds, summaryErrorsOf } from "./form-state.ts";
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
 
-const savedKinds = ["progress", "flag", "acknowledged"] as const;
-type Saved = (typeof savedKinds)[number];
-
 type Viewer = Awaited<ReturnType<typeof requireViewer>>;
 
-function serviceContext(viewer: Viewer, context: Readonly<RouterContextProvider>) {
+function serviceContext(
+  viewer: Viewer,
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+) {
   return {
     db: services(context).db,
     userId: viewer.userId,
     kind: viewer.kind,
     app: "portal" as const,
     now: services(context).clock(),
+    memo: requestMemo(context, request),
   };
 }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await requireViewer(context, request);
   // Easy read or standard (issue 8); first, so the switch's redirect audits no read twice.
-  const readMode = await readModeFor(serviceContext(viewer, context), request);
-  const agreements = await agreementsForMe(serviceContext(viewer, context));
+  const readMode = await readModeFor(serviceContext(viewer, context, request), request);
+  const agreements = await agreementsForMe(serviceContext(viewer, context, request));
   const saved = new URL(request.url).searchParams.get("saved");
   return {
     agreements,
     readMode,
+    // "Today" in England, for the easy-read page's "coming up" goals (as on the home page).
+    today: londonDate(services(context).clock()),
     saved: savedKinds.find((kind) => kind === saved) ?? null,
   };
-}
-
-type Intent = "progress" | "flag" | "acknowledge";
-interface Failure {
-  intent: Intent | null;
-  /** The goal, support or agreement the failed form was about. */
-  target: string;
-  errors?: Record<string, string>;
-  formError?: string;
-  values?: Record<string, string>;
 }
 
 const failed = (failure: Failure, status: number) => data(failure, { status });
@@ -86,7 +83,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const viewer = await requireViewer(context, request);
   const form = await request.formData();
   const values = keptValues(form);
-  const ctx = serviceContext(viewer, context);
+  const ctx = serviceContext(viewer, context, request);
   const intent = form.get("intent");
   try {
     switch (intent) {
@@ -152,20 +149,27 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
   const failure = actionData as Failure | undefined;
   const fieldErrors = translateErrors(t, failure?.errors);
   // The summary links to the failed form's own fields: several forms share field names.
-  const summaryErrors = fieldErrors
-    ? Object.fromEntries(
-        Object.entries(fieldErrors).map(([field, message]) => [
-          `${field}-${failure?.target}`,
-          message,
-        ]),
-      )
-    : undefined;
+  const summaryErrors = summaryErrorsOf(fieldErrors, failure);
+  if (loaderData.readMode === "easy") {
+    // Easy read (issue 8): the whole page rewritten, with the same forms posting here.
+    return (
+      <>
+        <PageTitle page={t("title")} app={t("common:portal.name")} />
+        <ReadModeSwitch mode="easy" />
+        <EasyAgreement
+          agreements={agreements}
+          saved={saved}
+          failure={failure}
+          today={loaderData.today}
+        />
+      </>
+    );
+  }
   return (
     <>
       <PageTitle page={t("title")} app={t("common:portal.name")} />
       <ReadModeSwitch mode={loaderData.readMode} />
       <h1>{t("title")}</h1>
-      {loaderData.readMode === "easy" ? <EasyAgreement agreements={agreements} /> : null}
       {saved ? <SavedNotice saved={saved} /> : null}
       <ErrorSummary
         title={t("errors.summaryTitle")}
@@ -173,7 +177,9 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
         formError={failure?.formError ? t(failure.formError) : undefined}
       />
       {agreements.length === 0 ? (
-        <p>{t("none")}</p>
+        <p>
+          <Glossed text={t("none")} />
+        </p>
       ) : (
         <>
           <p>
@@ -259,7 +265,9 @@ function HelperNotice({ agreement }: { agreement: AgreementView }) {
           : t("advocateCannot", { name });
   return (
     <div className="hw-notice">
-      <p>{t("helperIntro", { name })}</p>
+      <p>
+        <Glossed text={t("helperIntro", { name })} />
+      </p>
       {limit ? <p>{limit}</p> : null}
     </div>
   );
@@ -328,14 +336,20 @@ function FlagForms({
   return (
     <>
       <p>
-        <strong>{t("support.flagOpen")}</strong>
+        <strong>
+          <Glossed text={t("support.flagOpen")} />
+        </strong>
       </p>
       {open.map((s) => {
         const mine = failure?.target === s.supportId ? failure : undefined;
         return (
           <details key={s.supportId} open={mine ? true : undefined}>
             <summary>{t("support.flagSummary", { service: s.service })}</summary>
-            {mine?.formError ? <p className="hw-field__error">{t(mine.formError)}</p> : null}
+            {mine?.formError ? (
+              <p className="hw-field__error">
+                <Glossed text={t(mine.formError)} />
+              </p>
+            ) : null}
             <Form method="post" action="/agreement" noValidate>
               <FormErrors errors={mine ? errors : undefined}>
                 <input type="hidden" name="intent" value="flag" />
@@ -370,7 +384,11 @@ function AcknowledgeForm({
   const { t } = useTranslation("agreement");
   return (
     <Form method="post" action="/agreement">
-      {failure?.formError ? <p className="hw-field__error">{t(failure.formError)}</p> : null}
+      {failure?.formError ? (
+        <p className="hw-field__error">
+          <Glossed text={t(failure.formError)} />
+        </p>
+      ) : null}
       <input type="hidden" name="intent" value="acknowledge" />
       <input type="hidden" name="agreementId" value={agreement.agreementId} />
       <input type="hidden" name="version" value={agreement.version} />

@@ -1,6 +1,6 @@
 // The printable copy of "My agreement" (issue 5, item 7: "always gave me a copy"): the same
 // content as /agreement, with no forms, laid out for paper by the print rules.
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { requireViewer, services } from "@homeward/runtime";
 import { agreementsForMe } from "@homeward/services/agreements";
 import { PageTitle } from "@homeward/ui";
@@ -29,14 +29,22 @@ export default function AgreementCopy({ loaderData }: Route.ComponentProps) {
     <>
       <PageTitle page={t("print.title")} app={t("common:portal.name")} />
       <h1>{t("print.title")}</h1>
-      <p>{t("print.madeOn", { date: moment(madeOn) })}</p>
+      <p>
+        <Glossed text={t("print.madeOn", { date: moment(madeOn) })} />
+      </p>
       <div className="hw-print-hint">
-        <p>{t("print.hint")}</p>
+        <p>
+          <Glossed text={t("print.hint")} />
+        </p>
         <p>
           <Link to="/agreement">{t("print.back")}</Link>
         </p>
       </div>
-      {agreements.length === 0 ? <p>{t("none")}</p> : null}
+      {agreements.length === 0 ? (
+        <p>
+          <Glossed text={t("none")} />
+        </p>
+      ) : null}
       {agreements.map((agreement) => (
         <AgreementDocument key={agreement.agreementId} agreement={agreement} />
       ))}

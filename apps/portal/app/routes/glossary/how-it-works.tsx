@@ -3,7 +3,7 @@
 // when a family member is signed in, the stage each of their cases is at is marked.
 import type { CaseStep } from "@homeward/rules";
 import { Glossed, useTranslation } from "@homeward/i18n/react";
-import { optionalViewer, services } from "@homeward/runtime";
+import { optionalViewer, services, requestMemo } from "@homeward/runtime";
 import { familyHome } from "@homeward/services/family-home";
 import { PageTitle } from "@homeward/ui";
 import type { ReactNode } from "react";
@@ -43,6 +43,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     kind: viewer.kind,
     app: "portal",
     now: services(context).clock(),
+    memo: requestMemo(context, request),
   });
   const here = home.cases.flatMap((c) => {
     const stage = stageOfStep[c.step];
@@ -60,9 +61,13 @@ export default function HowItWorksPage({ loaderData }: Route.ComponentProps) {
       .filter((h) => h.stage === stage)
       .map((h) => (
         <p key={h.caseId} className="hw-timeline__here">
-          {here.length === 1
-            ? t("howItWorks.youAreHere")
-            : t("howItWorks.youAreHereFor", { child: h.child })}
+          <Glossed
+            text={
+              here.length === 1
+                ? t("howItWorks.youAreHere")
+                : t("howItWorks.youAreHereFor", { child: h.child })
+            }
+          />
         </p>
       ));
   return (
@@ -86,9 +91,11 @@ export default function HowItWorksPage({ loaderData }: Route.ComponentProps) {
               <span className="hw-timeline__icon">{icons[stage]}</span>
               <div className="hw-timeline__body">
                 <p className="hw-timeline__number">
-                  {t("howItWorks.stageNumber", { number: i + 1 })}
+                  <Glossed text={t("howItWorks.stageNumber", { number: i + 1 })} />
                 </p>
-                <h2>{t(`howItWorks.stages.${stage}.title`)}</h2>
+                <h2>
+                  <Glossed text={t(`howItWorks.stages.${stage}.title`)} />
+                </h2>
                 {marker(stage)}
                 <p>
                   <Glossed text={t(`howItWorks.stages.${stage}.text`)} />
@@ -108,7 +115,9 @@ export default function HowItWorksPage({ loaderData }: Route.ComponentProps) {
       >
         <span className="hw-timeline__icon">{icons.notPossible}</span>
         <div className="hw-timeline__body">
-          <h2 id="not-possible">{t("howItWorks.notPossible.title")}</h2>
+          <h2 id="not-possible">
+            <Glossed text={t("howItWorks.notPossible.title")} />
+          </h2>
           {marker("notPossible")}
           <p>
             <Glossed text={t("howItWorks.notPossible.text")} />

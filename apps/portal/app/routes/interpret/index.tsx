@@ -1,7 +1,7 @@
 // The interpreter's list of the people they interpret for, with the language and the last
 // day of their access, and links to each person's pages side by side (issue 8).
 import { languages } from "@homeward/i18n";
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { interpretingFor } from "@homeward/services/interpreters";
 import { PageTitle } from "@homeward/ui";
 import { Link } from "react-router";
@@ -11,7 +11,9 @@ import type { Route } from "./+types/index";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { ctx } = await familyContext(context, request);
-  return { people: await orRefuse(interpretingFor(ctx)) };
+  // Just accepted an invitation (accept.tsx): say so above their people.
+  const accepted = new URL(request.url).searchParams.get("accepted") === "1";
+  return { people: await orRefuse(interpretingFor(ctx)), accepted };
 }
 
 export default function Interpreting({ loaderData }: Route.ComponentProps) {
@@ -20,11 +22,20 @@ export default function Interpreting({ loaderData }: Route.ComponentProps) {
     <>
       <PageTitle page={t("title")} app={t("common:portal.name")} />
       <h1>{t("heading")}</h1>
+      {loaderData.accepted ? (
+        <p className="hw-notice" role="status">
+          <Glossed text={t("interpretingMore:accepted")} />
+        </p>
+      ) : null}
       {loaderData.people.length === 0 ? (
-        <p>{t("none")}</p>
+        <p>
+          <Glossed text={t("none")} />
+        </p>
       ) : (
         <>
-          <p>{t("intro")}</p>
+          <p>
+            <Glossed text={t("intro")} />
+          </p>
           {loaderData.people.map((p) => (
             <PersonCard key={p.caseId} person={p} />
           ))}
@@ -45,7 +56,9 @@ export function PersonCard({
   const base = `/interpret/${encodeURIComponent(person.caseId)}`;
   return (
     <section aria-labelledby={id} className="hw-card">
-      <h2 id={id}>{t("person", { name: person.personName, child: person.childFirstName })}</h2>
+      <h2 id={id}>
+        <Glossed text={t("person", { name: person.personName, child: person.childFirstName })} />
+      </h2>
       <p>
         {t("language")}{" "}
         <span lang={person.language} dir={language?.dir}>
@@ -54,10 +67,12 @@ export function PersonCard({
       </p>
       {person.lastDay ? (
         <p className="hw-status">
-          {t("until", { date: formatDate(person.lastDay, i18n.language) })}
+          <Glossed text={t("until", { date: formatDate(person.lastDay, i18n.language) })} />
         </p>
       ) : null}
-      <h3>{t("pages.heading")}</h3>
+      <h3>
+        <Glossed text={t("pages.heading")} />
+      </h3>
       <ul>
         <li>
           <Link to={`${base}/home`}>{t("pages.home")}</Link>
@@ -67,6 +82,15 @@ export function PersonCard({
         </li>
         <li>
           <Link to={`${base}/agreement`}>{t("pages.agreement")}</Link>
+        </li>
+        <li>
+          <Link to={`${base}/meetings`}>{t("interpretingMore:pages.meetings")}</Link>
+        </li>
+        <li>
+          <Link to={`${base}/plan`}>{t("interpretingMore:pages.plan")}</Link>
+        </li>
+        <li>
+          <Link to={`${base}/views`}>{t("interpretingMore:pages.views")}</Link>
         </li>
       </ul>
     </section>

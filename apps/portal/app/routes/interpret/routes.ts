@@ -4,5 +4,6 @@ import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 
 export default [
   route("interpret", "routes/interpret/index.tsx"),
+  route("interpret/accept", "routes/interpret/accept.tsx"),
   route("interpret/:caseId/:page/:entryId?", "routes/interpret/side-by-side.tsx"),
 ] satisfies RouteConfigEntry[];

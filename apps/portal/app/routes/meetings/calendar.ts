@@ -1,7 +1,7 @@
 // One meeting as an RFC 5545 calendar file, in the person's language. A resource route: it
 // returns the file itself, so the page links to it with a plain <a download>.
 import { createTranslator } from "@homeward/i18n";
-import { languageBundle, requireViewer, services } from "@homeward/runtime";
+import { languageBundle, requireViewer, services, requestMemo } from "@homeward/runtime";
 import { AccessDenied, NotFound } from "@homeward/services/context";
 import { meetingIcs } from "@homeward/services/meetings";
 import type { Route } from "./+types/calendar";
@@ -18,6 +18,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         kind: viewer.kind,
         app: "portal",
         now: services(context).clock(),
+        memo: requestMemo(context, request),
       },
       params.meetingId,
       (type) => ({

@@ -1,7 +1,7 @@
 // Meetings (issue 5, item 6): what is coming up and what has happened, who will be there,
 // a calendar file for each, and the minutes once they are shared with the person.
 import { Glossed, useTranslation } from "@homeward/i18n/react";
-import { requireViewer, services } from "@homeward/runtime";
+import { requireViewer, services, requestMemo } from "@homeward/runtime";
 import { type MeetingView, meetingsFor } from "@homeward/services/meetings";
 import { PageTitle } from "@homeward/ui";
 import { Link } from "react-router";
@@ -16,6 +16,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     kind: viewer.kind,
     app: "portal",
     now: services(context).clock(),
+    memo: requestMemo(context, request),
   });
 }
 
@@ -32,15 +33,23 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
       <p>
         <Glossed text={t("intro")} />
       </p>
-      <h2>{t("upcoming")}</h2>
+      <h2>
+        <Glossed text={t("upcoming")} />
+      </h2>
       {upcoming.length === 0 ? (
-        <p>{t("noUpcoming")}</p>
+        <p>
+          <Glossed text={t("noUpcoming")} />
+        </p>
       ) : (
         upcoming.map((m) => <MeetingCard key={m.meetingId} meeting={m} showChild={showChild} />)
       )}
-      <h2>{t("past")}</h2>
+      <h2>
+        <Glossed text={t("past")} />
+      </h2>
       {past.length === 0 ? (
-        <p>{t("noPast")}</p>
+        <p>
+          <Glossed text={t("noPast")} />
+        </p>
       ) : (
         past.map((m) => <MeetingCard key={m.meetingId} meeting={m} showChild={showChild} past />)
       )}
@@ -61,8 +70,14 @@ function MeetingCard({
   const headingId = `meeting-${meeting.meetingId}`;
   return (
     <article className="hw-card" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t(`types.${meeting.type}`)}</h3>
-      {showChild ? <p>{t("forChild", { child: meeting.childFirstName })}</p> : null}
+      <h3 id={headingId}>
+        <Glossed text={t(`types.${meeting.type}`)} />
+      </h3>
+      {showChild ? (
+        <p>
+          <Glossed text={t("forChild", { child: meeting.childFirstName })} />
+        </p>
+      ) : null}
       <MeetingDetails meeting={meeting} past={past} />
       {past ? (
         meeting.minutesEntryId ? (
@@ -72,7 +87,9 @@ function MeetingCard({
             </Link>
           </p>
         ) : (
-          <p>{t("noMinutes")}</p>
+          <p>
+            <Glossed text={t("noMinutes")} />
+          </p>
         )
       ) : (
         <p>
@@ -80,7 +97,9 @@ function MeetingCard({
             {t("calendar")}
           </a>
           <br />
-          <span className="hw-field__description">{t("calendarHint")}</span>
+          <span className="hw-field__description">
+            <Glossed text={t("calendarHint")} />
+          </span>
         </p>
       )}
     </article>

@@ -1,6 +1,6 @@
 // One meeting's details - what, when, where, what for, who - shared by the home page and
 // the meetings page so both say it the same way.
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import type { MeetingView } from "@homeward/services/meetings";
 import { meetingDay, meetingTimes } from "./dates.ts";
 
@@ -15,7 +15,9 @@ export function MeetingDetails({
   return (
     <dl>
       <dt>{t("what")}</dt>
-      <dd>{t(`types.${meeting.type}`)}</dd>
+      <dd>
+        <Glossed text={t(`types.${meeting.type}`)} />
+      </dd>
       <dt>{t("when")}</dt>
       <dd>
         {t("time", {
@@ -24,14 +26,20 @@ export function MeetingDetails({
         })}
       </dd>
       <dt>{t("where")}</dt>
-      <dd>{meeting.place}</dd>
+      {/* The place and the purpose are what the social worker wrote: theirs, not glossed. */}
+      <dd dir="auto">{meeting.place}</dd>
       <dt>{t("why")}</dt>
-      <dd>{meeting.purpose}</dd>
+      <dd dir="auto">{meeting.purpose}</dd>
       <dt>{past ? t("whoPast") : t("who")}</dt>
       <dd>
         <ul>
           {meeting.attendees.map((a) => (
-            <li key={a.name}>{t("attendee", { name: a.name, role: a.role })}</li>
+            <li key={a.name}>
+              <Glossed
+                text={t("attendee", { name: a.name, role: a.role })}
+                keep={[a.name, a.role]}
+              />
+            </li>
           ))}
         </ul>
       </dd>

@@ -25,7 +25,9 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
       <PageTitle page={t("title")} app={t("common:portal.name")} />
       <h1>{t("title")}</h1>
       {cases.length === 0 ? (
-        <p>{t("noCases")}</p>
+        <p>
+          <Glossed text={t("noCases")} />
+        </p>
       ) : (
         <>
           <p>
@@ -34,7 +36,9 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
           {cases.map((kase) => (
             <CasePlans key={kase.caseId} kase={kase} />
           ))}
-          <p className="hw-notice">{t("ask")}</p>
+          <p className="hw-notice">
+            <Glossed text={t("ask")} />
+          </p>
         </>
       )}
     </>
@@ -49,36 +53,54 @@ function CasePlans({ kase }: { kase: FamilyPlanCase }) {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {kase.forYoungPerson
-          ? t("caseHeadingYoung")
-          : t("caseHeading", { child: kase.childFirstName })}
+        <Glossed
+          text={
+            kase.forYoungPerson
+              ? t("caseHeadingYoung")
+              : t("caseHeading", { child: kase.childFirstName })
+          }
+        />
       </h2>
-      {plans.length === 0 ? <p>{t("noPlan")}</p> : null}
+      {plans.length === 0 ? (
+        <p>
+          <Glossed text={t("noPlan")} />
+        </p>
+      ) : null}
       {plans.map((plan) => (
         <OnePlan key={plan.kind} plan={plan} child={kase.childFirstName} caseId={kase.caseId} />
       ))}
       {kase.home ? (
         <section aria-labelledby={`home-${kase.caseId}`}>
-          <h3 id={`home-${kase.caseId}`}>{t("home.heading")}</h3>
+          <h3 id={`home-${kase.caseId}`}>
+            <Glossed text={t("home.heading")} />
+          </h3>
           <p>
-            {kase.forYoungPerson
-              ? t("home.sinceYoung", { date: date(kase.home.since) })
-              : t("home.since", { child: kase.childFirstName, date: date(kase.home.since) })}
+            <Glossed
+              text={
+                kase.forYoungPerson
+                  ? t("home.sinceYoung", { date: date(kase.home.since) })
+                  : t("home.since", { child: kase.childFirstName, date: date(kase.home.since) })
+              }
+            />
           </p>
           <p>
             <Glossed text={t("home.intro")} />
           </p>
           {kase.home.nextVisit ? (
-            <p className="hw-status">{t("home.nextVisit", { date: date(kase.home.nextVisit) })}</p>
+            <p className="hw-status">
+              <Glossed text={t("home.nextVisit", { date: date(kase.home.nextVisit) })} />
+            </p>
           ) : null}
           <h4 id={`visits-${kase.caseId}`}>{t("home.visits")}</h4>
           <ul aria-labelledby={`visits-${kase.caseId}`}>
             {kase.home.visits.map((v) => (
               <li key={v.date}>
-                {t(v.happened ? "visitItemDone" : "visitItem", {
-                  date: date(v.date),
-                  visit: t(`frequency.${v.frequency}`),
-                })}
+                <Glossed
+                  text={t(v.happened ? "visitItemDone" : "visitItem", {
+                    date: date(v.date),
+                    visit: t(`frequency.${v.frequency}`),
+                  })}
+                />
               </li>
             ))}
           </ul>
@@ -102,8 +124,14 @@ function OnePlan({ plan, child, caseId }: { plan: FamilyPlanView; child: string;
   const id = `${caseId}-${plan.kind}`;
   return (
     <article className="hw-card" aria-labelledby={id}>
-      <h3 id={id}>{t(`kinds.${plan.kind}`, { child })}</h3>
-      {plan.timescale ? <p>{t("when", { timescale: plan.timescale })}</p> : null}
+      <h3 id={id}>
+        <Glossed text={t(`kinds.${plan.kind}`, { child })} />
+      </h3>
+      {plan.timescale ? (
+        <p>
+          <Glossed text={t("when", { timescale: plan.timescale })} keep={[plan.timescale]} />
+        </p>
+      ) : null}
       {plan.familyExplanation ? (
         <>
           <h4>{t("why")}</h4>
@@ -126,11 +154,14 @@ function OnePlan({ plan, child, caseId }: { plan: FamilyPlanView; child: string;
           <ul>
             {plan.services.map((s) => (
               <li key={`${s.service}-${s.provider}`} dir="auto">
-                {t("service", {
-                  service: s.service,
-                  provider: s.provider,
-                  status: t(`serviceStatus.${s.status}`),
-                })}
+                <Glossed
+                  text={t("service", {
+                    service: s.service,
+                    provider: s.provider,
+                    status: t(`serviceStatus.${s.status}`),
+                  })}
+                  keep={[s.service, s.provider]}
+                />
               </li>
             ))}
           </ul>
@@ -142,7 +173,7 @@ function OnePlan({ plan, child, caseId }: { plan: FamilyPlanView; child: string;
           <ul>
             {plan.roles.map((r) => (
               <li key={`${r.who}-${r.role}`} dir="auto">
-                {t("role", { who: r.who, role: r.role })}
+                <Glossed text={t("role", { who: r.who, role: r.role })} keep={[r.who, r.role]} />
               </li>
             ))}
           </ul>
@@ -153,13 +184,22 @@ function OnePlan({ plan, child, caseId }: { plan: FamilyPlanView; child: string;
           <h4>{t("reviews")}</h4>
           {plan.nextReview ? (
             <p className="hw-status">
-              {t("nextReview", { date: date(plan.nextReview.date), what: plan.nextReview.what })}
+              <Glossed
+                text={t("nextReview", {
+                  date: date(plan.nextReview.date),
+                  what: plan.nextReview.what,
+                })}
+                keep={[plan.nextReview.what]}
+              />
             </p>
           ) : null}
           <ul>
             {plan.reviewPoints.map((p) => (
               <li key={`${p.date}-${p.what}`} dir="auto">
-                {t("reviewItem", { date: date(p.date), what: p.what })}
+                <Glossed
+                  text={t("reviewItem", { date: date(p.date), what: p.what })}
+                  keep={[p.what]}
+                />
               </li>
             ))}
           </ul>

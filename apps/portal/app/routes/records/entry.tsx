@@ -1,4 +1,4 @@
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import { assertSameOrigin, parseForm } from "@homeward/runtime";
 import { StaleWrite } from "@homeward/services";
 import {
@@ -11,7 +11,7 @@ import { data, Form, Link, redirect } from "react-router";
 import { formatDate } from "../../lib/dates.ts";
 import { translateErrors } from "../../lib/errors.ts";
 import { familyContext, orRefuse } from "../../lib/service-context.server.ts";
-import { EasyEntry } from "../../easy-read/easy-summaries.tsx";
+import { EasyEntry } from "../../easy-read/easy-entry.tsx";
 import { ReadModeSwitch } from "../../easy-read/read-mode-switch.tsx";
 import { readModeFor } from "../../lib/read-mode.server.ts";
 import type { Route } from "./+types/entry";
@@ -59,6 +59,16 @@ export default function Entry({ loaderData, actionData }: Route.ComponentProps) 
     proposedText: draft?.proposedText ?? "",
   };
   const sentResponses = entry.myResponses.filter((r) => r.status !== "draft");
+  // Easy read (issue 8): the whole page in easy read, with the same form and action.
+  if (loaderData.readMode === "easy") {
+    return (
+      <>
+        <PageTitle page={entry.title} app={t("common:portal.name")} />
+        <ReadModeSwitch mode="easy" />
+        <EasyEntry entry={entry} draft={draft} saved={saved} actionData={actionData} />
+      </>
+    );
+  }
   return (
     <>
       <PageTitle page={entry.title} app={t("common:portal.name")} />
@@ -67,33 +77,48 @@ export default function Entry({ loaderData, actionData }: Route.ComponentProps) 
         <Link to="/records">{t("entry.back")}</Link>
       </p>
       <h1>{entry.title}</h1>
-      {loaderData.readMode === "easy" ? <EasyEntry entry={entry} /> : null}
       <p className="hw-status">
-        {entry.status === "finalised" ? t("entry.statusFinal") : t("entry.statusToCheck")}
-        {entry.status !== "finalised" && entry.deadline
-          ? ` ${t("entry.replyBy", { date: formatDate(entry.deadline, i18n.language) })}`
-          : ""}
+        <Glossed
+          text={`${entry.status === "finalised" ? t("entry.statusFinal") : t("entry.statusToCheck")}${
+            entry.status !== "finalised" && entry.deadline
+              ? ` ${t("entry.replyBy", { date: formatDate(entry.deadline, i18n.language) })}`
+              : ""
+          }`}
+        />
       </p>
+
       {entry.eventDate ? (
-        <p>{t("entry.eventDate", { date: formatDate(entry.eventDate, i18n.language) })}</p>
+        <p>
+          <Glossed
+            text={t("entry.eventDate", { date: formatDate(entry.eventDate, i18n.language) })}
+          />
+        </p>
       ) : null}
 
       <section aria-labelledby="entry-text">
-        <h2 id="entry-text">{t("entry.whatItSays", { version: entry.versionNumber })}</h2>
+        <h2 id="entry-text">
+          <Glossed text={t("entry.whatItSays", { version: entry.versionNumber })} />
+        </h2>
         <div className="hw-entry-body hw-card">{entry.body}</div>
       </section>
 
       {entry.standingDisagreements.length > 0 ? (
         <section aria-labelledby="disagreements" className="hw-notice">
-          <h2 id="disagreements">{t("entry.disagreementsTitle")}</h2>
+          <h2 id="disagreements">
+            <Glossed text={t("entry.disagreementsTitle")} />
+          </h2>
           {entry.standingDisagreements.map((d, index) =>
             d.byMe ? (
               <blockquote key={`mine-${index.toString()}`} className="hw-quote">
-                <p>{t("entry.yourView")}</p>
+                <p>
+                  <Glossed text={t("entry.yourView")} />
+                </p>
                 <p className="hw-entry-body">{d.body}</p>
               </blockquote>
             ) : (
-              <p key={`other-${index.toString()}`}>{t("entry.someoneElseDisagrees")}</p>
+              <p key={`other-${index.toString()}`}>
+                <Glossed text={t("entry.someoneElseDisagrees")} />
+              </p>
             ),
           )}
         </section>
@@ -101,19 +126,27 @@ export default function Entry({ loaderData, actionData }: Route.ComponentProps) 
 
       {sentResponses.length > 0 ? (
         <section aria-labelledby="my-responses">
-          <h2 id="my-responses">{t("entry.yourResponses")}</h2>
+          <h2 id="my-responses">
+            <Glossed text={t("entry.yourResponses")} />
+          </h2>
           {sentResponses.map((response) => (
             <article key={response.id} className="hw-card">
-              <h3>{t(`respond.kind.${response.kind}`)}</h3>
+              <h3>
+                <Glossed text={t(`respond.kind.${response.kind}`)} />
+              </h3>
               {response.writtenBy?.role === "interpreter" ? (
                 <p>
-                  {t("interpreting:writtenBy", {
-                    helper: response.writtenBy.helperName,
-                    person: response.writtenBy.personName,
-                  })}
+                  <Glossed
+                    text={t("interpreting:writtenBy", {
+                      helper: response.writtenBy.helperName,
+                      person: response.writtenBy.personName,
+                    })}
+                  />
                 </p>
               ) : response.writtenOnBehalf ? (
-                <p>{t("entry.writtenOnBehalf")}</p>
+                <p>
+                  <Glossed text={t("entry.writtenOnBehalf")} />
+                </p>
               ) : null}
               {response.anchorText ? (
                 <blockquote className="hw-quote">{response.anchorText}</blockquote>
@@ -125,10 +158,13 @@ export default function Entry({ loaderData, actionData }: Route.ComponentProps) 
                   <span className="hw-entry-body">{response.proposedText}</span>
                 </p>
               ) : null}
-              <p className="hw-status">{t(`entry.responseStatus.${response.status}`)}</p>
+              <p className="hw-status">
+                <Glossed text={t(`entry.responseStatus.${response.status}`)} />
+              </p>
               {response.practitionerReply ? (
                 <p>
-                  {t("entry.reply")} {response.practitionerReply}
+                  <Glossed text={t("entry.reply")} />{" "}
+                  <span dir="auto">{response.practitionerReply}</span>
                 </p>
               ) : null}
             </article>
@@ -138,18 +174,22 @@ export default function Entry({ loaderData, actionData }: Route.ComponentProps) 
 
       {entry.canRespond ? (
         <section aria-labelledby="respond-title" id="respond">
-          <h2 id="respond-title">{t("respond.title")}</h2>
+          <h2 id="respond-title">
+            <Glossed text={t("respond.title")} />
+          </h2>
           {saved === "draft" ? (
             <p className="hw-notice" role="status">
-              {t("respond.savedDraft")}
+              <Glossed text={t("respond.savedDraft")} />
             </p>
           ) : null}
           {saved === "sent" ? (
             <p className="hw-notice" role="status">
-              {t("respond.sent")}
+              <Glossed text={t("respond.sent")} />
             </p>
           ) : null}
-          <p>{t("respond.intro")}</p>
+          <p>
+            <Glossed text={t("respond.intro")} />
+          </p>
           <ErrorSummary
             title={t("auth:errors.summaryTitle")}
             errors={translateErrors(t, actionData?.errors)}
@@ -212,7 +252,9 @@ export default function Entry({ loaderData, actionData }: Route.ComponentProps) 
 
       {entry.history.length > 1 ? (
         <section aria-labelledby="history">
-          <h2 id="history">{t("entry.history")}</h2>
+          <h2 id="history">
+            <Glossed text={t("entry.history")} />
+          </h2>
           {entry.history.map((version) => (
             <details key={version.versionNumber} className="hw-card">
               <summary>

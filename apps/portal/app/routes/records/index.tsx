@@ -1,5 +1,5 @@
 import { Glossed, useTranslation } from "@homeward/i18n/react";
-import { requireViewer, services } from "@homeward/runtime";
+import { requireViewer, services, requestMemo } from "@homeward/runtime";
 import { entriesSharedWithMe } from "@homeward/services/record-entries";
 import { PageTitle } from "@homeward/ui";
 import { Link } from "react-router";
@@ -15,6 +15,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     kind: viewer.kind,
     app: "portal",
     now: services(context).clock(),
+    memo: requestMemo(context, request),
   });
   return {
     toCheck: entries.filter((e) => e.status === "shared_for_review"),
@@ -31,33 +32,47 @@ export default function Records({ loaderData }: Route.ComponentProps) {
       <p>
         <Glossed text={t("list.intro")} />
       </p>
-      <h2>{t("list.toCheck")}</h2>
+      <h2>
+        <Glossed text={t("list.toCheck")} />
+      </h2>
       {loaderData.toCheck.length === 0 ? (
-        <p>{t("list.nothingToCheck")}</p>
+        <p>
+          <Glossed text={t("list.nothingToCheck")} />
+        </p>
       ) : (
         <ul className="hw-list">
           {loaderData.toCheck.map((entry) => (
             <li key={entry.entryId} className="hw-card">
               <Link to={`/records/${entry.entryId}`}>{entry.title}</Link>
-              <div>{t(`kind.${entry.kind}`)}</div>
+              <div>
+                <Glossed text={t(`kind.${entry.kind}`)} />
+              </div>
               {entry.deadline ? (
                 <div className="hw-status">
-                  {t("list.replyBy", { date: formatDate(entry.deadline, i18n.language) })}
+                  <Glossed
+                    text={t("list.replyBy", { date: formatDate(entry.deadline, i18n.language) })}
+                  />
                 </div>
               ) : null}
             </li>
           ))}
         </ul>
       )}
-      <h2>{t("list.finalised")}</h2>
+      <h2>
+        <Glossed text={t("list.finalised")} />
+      </h2>
       {loaderData.finalised.length === 0 ? (
-        <p>{t("list.nothingFinalised")}</p>
+        <p>
+          <Glossed text={t("list.nothingFinalised")} />
+        </p>
       ) : (
         <ul className="hw-list">
           {loaderData.finalised.map((entry) => (
             <li key={entry.entryId} className="hw-card">
               <Link to={`/records/${entry.entryId}`}>{entry.title}</Link>
-              <div>{t(`kind.${entry.kind}`)}</div>
+              <div>
+                <Glossed text={t(`kind.${entry.kind}`)} />
+              </div>
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@
 // words, never colour alone. A young person gets their own, simpler wording.
 import { whenItCouldChange } from "@homeward/i18n";
 import { Glossed, useTranslation } from "@homeward/i18n/react";
-import { requireViewer, services } from "@homeward/runtime";
+import { requireViewer, services, requestMemo } from "@homeward/runtime";
 import { AccessDenied } from "@homeward/services/context";
 import { familyCases } from "@homeward/services/family-cases";
 import { type TrafficLight, trafficLightFor } from "@homeward/services/traffic-light";
@@ -23,6 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     kind: viewer.kind,
     app: "portal" as const,
     now: services(context).clock(),
+    memo: requestMemo(context, request),
   };
   // Easy read or standard (issue 8); first, so the switch's redirect audits no read twice.
   const readMode = await readModeFor(ctx, request);
@@ -55,7 +56,9 @@ export default function TrafficLightPage({ loaderData }: Route.ComponentProps) {
       <ReadModeSwitch mode={loaderData.readMode} />
       <h1>{t("title")}</h1>
       {lights.length === 0 ? (
-        <p>{t("noCases")}</p>
+        <p>
+          <Glossed text={t("noCases")} />
+        </p>
       ) : (
         <>
           <p>
@@ -86,7 +89,9 @@ function CaseLight({ light }: { light: TrafficLight }) {
     return (
       <section aria-labelledby={headingId}>
         <h2 id={headingId}>{heading}</h2>
-        <p>{t("notDecided")}</p>
+        <p>
+          <Glossed text={t("notDecided")} />
+        </p>
       </section>
     );
   }
@@ -149,13 +154,19 @@ function CaseLight({ light }: { light: TrafficLight }) {
                 }}
               />
               <span>{level(l)}</span>
-              {current ? <span>{t("light.now")}</span> : null}
+              {current ? (
+                <span>
+                  <Glossed text={t("light.now")} />
+                </span>
+              ) : null}
             </li>
           );
         })}
       </ol>
       <p className="hw-status">
-        {t("light.summary", { level: level(light.level), date: date(light.since) })}
+        <Glossed
+          text={t("light.summary", { level: level(light.level), date: date(light.since) })}
+        />
       </p>
       <p>
         <Glossed
@@ -168,54 +179,82 @@ function CaseLight({ light }: { light: TrafficLight }) {
         <Glossed text={say("decisions", light.decision)} />
       </p>
 
-      <h3>{t("reasons.heading")}</h3>
+      <h3>
+        <Glossed text={t("reasons.heading")} />
+      </h3>
       {light.reasons ? (
         <>
-          <p>{t("reasons.intro", { date: date(light.reasonsDate) })}</p>
+          <p>
+            <Glossed text={t("reasons.intro", { date: date(light.reasonsDate) })} />
+          </p>
           <blockquote className="hw-quote">
             <p>{light.reasons}</p>
           </blockquote>
         </>
       ) : (
-        <p>{t("reasons.none")}</p>
+        <p>
+          <Glossed text={t("reasons.none")} />
+        </p>
       )}
 
-      <h3>{t("goingWell.heading")}</h3>
+      <h3>
+        <Glossed text={t("goingWell.heading")} />
+      </h3>
       <ul>
         {positives.map((f) => (
-          <li key={f.code}>{say("findings", f.code)}</li>
+          <li key={f.code}>
+            <Glossed text={say("findings", f.code)} />
+          </li>
         ))}
       </ul>
       {light.protectiveFactors.length > 0 ? (
         <>
-          <p>{t("goingWell.strengths")}</p>
+          <p>
+            <Glossed text={t("goingWell.strengths")} />
+          </p>
           <ul>
             {light.protectiveFactors.map((id) => (
-              <li key={id}>{t(`rules:factors.${id}`)}</li>
+              <li key={id}>
+                <Glossed text={t(`rules:factors.${id}`)} />
+              </li>
             ))}
           </ul>
         </>
       ) : null}
 
-      <h3>{t("worries.heading")}</h3>
+      <h3>
+        <Glossed text={t("worries.heading")} />
+      </h3>
       {worries.length === 0 && light.riskFactors.length === 0 && !heldBack ? (
-        <p>{t("worries.none")}</p>
+        <p>
+          <Glossed text={t("worries.none")} />
+        </p>
       ) : (
         <>
           {worries.length > 0 || heldBack ? (
             <ul>
               {worries.map((f) => (
-                <li key={f.code}>{say("findings", f.code)}</li>
+                <li key={f.code}>
+                  <Glossed text={say("findings", f.code)} />
+                </li>
               ))}
-              {heldBack ? <li>{say("heldBack", heldBack)}</li> : null}
+              {heldBack ? (
+                <li>
+                  <Glossed text={say("heldBack", heldBack)} />
+                </li>
+              ) : null}
             </ul>
           ) : null}
           {light.riskFactors.length > 0 ? (
             <>
-              <p>{t("worries.inAgreement")}</p>
+              <p>
+                <Glossed text={t("worries.inAgreement")} />
+              </p>
               <ul>
                 {light.riskFactors.map((id) => (
-                  <li key={id}>{t(`rules:factors.${id}`)}</li>
+                  <li key={id}>
+                    <Glossed text={t(`rules:factors.${id}`)} />
+                  </li>
                 ))}
               </ul>
             </>
@@ -224,17 +263,25 @@ function CaseLight({ light }: { light: TrafficLight }) {
       )}
 
       <h3>
-        {light.nextLevel
-          ? t("needed.heading", { level: level(light.nextLevel) })
-          : t("needed.headingLow")}
+        <Glossed
+          text={
+            light.nextLevel
+              ? t("needed.heading", { level: level(light.nextLevel) })
+              : t("needed.headingLow")
+          }
+        />
       </h3>
       <ul>
         {light.needed.map((code) => (
-          <li key={code}>{say("needed", code)}</li>
+          <li key={code}>
+            <Glossed text={say("needed", code)} />
+          </li>
         ))}
       </ul>
 
-      <h3>{t("when.heading")}</h3>
+      <h3>
+        <Glossed text={t("when.heading")} />
+      </h3>
       <WhenItCouldChange light={light} />
     </section>
   );
@@ -247,7 +294,9 @@ function WhenItCouldChange({ light }: { light: Extract<TrafficLight, { decided: 
   return (
     <>
       {sentences.map((sentence) => (
-        <p key={sentence}>{sentence}</p>
+        <p key={sentence}>
+          <Glossed text={sentence} />
+        </p>
       ))}
     </>
   );

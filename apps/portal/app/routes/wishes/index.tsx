@@ -20,7 +20,7 @@ import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "r
 import { formatDate, formatDateTime } from "../../lib/dates.ts";
 import { translateErrors } from "../../lib/errors.ts";
 import { familyContext, orRefuse } from "../../lib/service-context.server.ts";
-import { EasyViews } from "../../easy-read/easy-summaries.tsx";
+import { EasyViews } from "../../easy-read/easy-views.tsx";
 import { ReadModeSwitch } from "../../easy-read/read-mode-switch.tsx";
 import { readModeFor } from "../../lib/read-mode.server.ts";
 import type { Route } from "./+types/index";
@@ -108,7 +108,9 @@ export default function Views({ loaderData, actionData }: Route.ComponentProps) 
       <>
         <PageTitle page={t("title.parent_views")} app={t("common:portal.name")} />
         <h1>{t("title.parent_views")}</h1>
-        <p>{t("noCases")}</p>
+        <p>
+          <Glossed text={t("noCases")} />
+        </p>
       </>
     );
   }
@@ -118,15 +120,30 @@ export default function Views({ loaderData, actionData }: Route.ComponentProps) 
   const drafts = current.records.filter((r) => r.status === "draft");
   const draft = drafts.find((d) => d.id === draftId) ?? null;
   const sent = current.records.filter((r) => r.status === "submitted");
+  // Easy read (issue 8): the whole page in easy read, with the same forms and action.
+  if (loaderData.readMode === "easy") {
+    return (
+      <>
+        <PageTitle page={title} app={t("common:portal.name")} />
+        <ReadModeSwitch mode="easy" />
+        <EasyViews
+          current={current}
+          cases={cases}
+          draftId={draftId}
+          saved={saved}
+          actionData={actionData}
+        />
+      </>
+    );
+  }
   return (
     <>
       <PageTitle page={title} app={t("common:portal.name")} />
       <ReadModeSwitch mode={loaderData.readMode} />
       <h1>{title}</h1>
-      {loaderData.readMode === "easy" ? <EasyViews current={current} /> : null}
       {saved ? (
         <p className="hw-notice" role="status">
-          {t(`saved.${saved}`)}
+          <Glossed text={t(`saved.${saved}`)} />
         </p>
       ) : null}
       <p>
@@ -137,12 +154,16 @@ export default function Views({ loaderData, actionData }: Route.ComponentProps) 
       {current.canWrite ? (
         <WriteForm current={current} draft={draft} actionData={actionData} />
       ) : (
-        <p className="hw-notice">{t("cannotWrite", { name: current.actingFor ?? "" })}</p>
+        <p className="hw-notice">
+          <Glossed text={t("cannotWrite", { name: current.actingFor ?? "" })} />
+        </p>
       )}
 
       {drafts.length > (current.canWrite && draft ? 1 : 0) ? (
         <section aria-labelledby="drafts-heading">
-          <h2 id="drafts-heading">{t("drafts.heading")}</h2>
+          <h2 id="drafts-heading">
+            <Glossed text={t("drafts.heading")} />
+          </h2>
           {drafts
             .filter((d) => !(current.canWrite && d.id === draft?.id))
             .map((d) => (
@@ -152,8 +173,14 @@ export default function Views({ loaderData, actionData }: Route.ComponentProps) 
       ) : null}
 
       <section aria-labelledby="sent-heading">
-        <h2 id="sent-heading">{t("sent.heading")}</h2>
-        {sent.length === 0 ? <p>{t("sent.none")}</p> : null}
+        <h2 id="sent-heading">
+          <Glossed text={t("sent.heading")} />
+        </h2>
+        {sent.length === 0 ? (
+          <p>
+            <Glossed text={t("sent.none")} />
+          </p>
+        ) : null}
         {sent.map((record) => (
           <SentCard key={record.id} record={record} current={current} actionData={actionData} />
         ))}
@@ -161,8 +188,14 @@ export default function Views({ loaderData, actionData }: Route.ComponentProps) 
 
       {current.voice === "parent_views" ? (
         <section aria-labelledby="shared-heading">
-          <h2 id="shared-heading">{t("shared.heading")}</h2>
-          {current.sharedWithMe.length === 0 ? <p>{t("shared.none")}</p> : null}
+          <h2 id="shared-heading">
+            <Glossed text={t("shared.heading")} />
+          </h2>
+          {current.sharedWithMe.length === 0 ? (
+            <p>
+              <Glossed text={t("shared.none")} />
+            </p>
+          ) : null}
           {current.sharedWithMe.map((record) => (
             <article
               key={record.id}
@@ -170,7 +203,13 @@ export default function Views({ loaderData, actionData }: Route.ComponentProps) 
               aria-labelledby={`shared-${record.id}-title`}
             >
               <SharedTitle record={record} />
-              <p>{t("shared.intro", { name: record.authorFirstName ?? current.childFirstName })}</p>
+              <p>
+                <Glossed
+                  text={t("shared.intro", {
+                    name: record.authorFirstName ?? current.childFirstName,
+                  })}
+                />
+              </p>
               <MeetingLine meeting={record.meeting} />
               <Answers record={record} voice="young_person_wishes" />
             </article>
@@ -191,7 +230,9 @@ function CaseSwitcher({
   const { t } = useTranslation("wishes");
   return (
     <nav aria-labelledby="cases-heading">
-      <h2 id="cases-heading">{t("cases.heading")}</h2>
+      <h2 id="cases-heading">
+        <Glossed text={t("cases.heading")} />
+      </h2>
       <ul>
         {cases.map((c) => (
           <li key={c.caseId}>
@@ -238,12 +279,24 @@ function WriteForm({
   const value = (prompt: (typeof viewsPrompts)[number]) => typed?.[prompt] ?? draft?.[prompt] ?? "";
   return (
     <section aria-labelledby="write-heading">
-      <h2 id="write-heading">{t(`write.heading.${voice}`)}</h2>
-      {current.actingFor ? <p>{t("write.actingFor", { name: current.actingFor })}</p> : null}
-      {draft ? (
-        <p>{t("write.continuing", { date: formatDate(draft.updatedAt, i18n.language) })}</p>
+      <h2 id="write-heading">
+        <Glossed text={t(`write.heading.${voice}`)} />
+      </h2>
+      {current.actingFor ? (
+        <p>
+          <Glossed text={t("write.actingFor", { name: current.actingFor })} />
+        </p>
       ) : null}
-      <p>{t("write.privateUntilSent")}</p>
+      {draft ? (
+        <p>
+          <Glossed
+            text={t("write.continuing", { date: formatDate(draft.updatedAt, i18n.language) })}
+          />
+        </p>
+      ) : null}
+      <p>
+        <Glossed text={t("write.privateUntilSent")} />
+      </p>
       <ErrorSummary
         title={t("auth:errors.summaryTitle")}
         errors={errors}
@@ -251,7 +304,9 @@ function WriteForm({
       />
       {mine?.formError === "wishes:errors.stale" && draft ? (
         <div className="hw-card">
-          <h3>{t("write.savedVersion")}</h3>
+          <h3>
+            <Glossed text={t("write.savedVersion")} />
+          </h3>
           <Answers record={draft} voice={voice} />
         </div>
       ) : null}
@@ -326,7 +381,11 @@ function sharingOptions(t: TFunction) {
 function MeetingLine({ meeting }: { meeting: MeetingChoice | null }) {
   const { t, i18n } = useTranslation("wishes");
   if (!meeting) return null;
-  return <p>{t("sent.forMeeting", { meeting: meetingLabel(t, meeting, i18n.language) })}</p>;
+  return (
+    <p>
+      <Glossed text={t("sent.forMeeting", { meeting: meetingLabel(t, meeting, i18n.language) })} />
+    </p>
+  );
 }
 
 function Answers({ record, voice }: { record: ViewsAnswers; voice: CaseViews["voice"] }) {
@@ -337,7 +396,9 @@ function Answers({ record, voice }: { record: ViewsAnswers; voice: CaseViews["vo
       {given.map((prompt) => (
         <div key={prompt}>
           <dt>
-            <strong>{t(`answers.${voice}.${prompt}`)}</strong>
+            <strong>
+              <Glossed text={t(`answers.${voice}.${prompt}`)} />
+            </strong>
           </dt>
           <dd className="hw-entry-body" dir="auto">
             {record[prompt]}
@@ -353,9 +414,15 @@ function DraftCard({ record, current }: { record: OwnViewsRecord; current: CaseV
   return (
     <article className="hw-card" aria-labelledby={`record-${record.id}-title`}>
       <h3 id={`record-${record.id}-title`}>
-        {t("drafts.savedOn", { date: formatDate(record.updatedAt, i18n.language) })}
+        <Glossed
+          text={t("drafts.savedOn", { date: formatDate(record.updatedAt, i18n.language) })}
+        />
       </h3>
-      {record.writtenOnBehalf ? <p>{t("sent.writtenOnBehalf")}</p> : null}
+      {record.writtenOnBehalf ? (
+        <p>
+          <Glossed text={t("sent.writtenOnBehalf")} />
+        </p>
+      ) : null}
       <MeetingLine meeting={record.meeting} />
       <Answers record={record} voice={record.kind} />
       {current.canWrite ? (
@@ -387,11 +454,19 @@ function SentCard({
   return (
     <article className="hw-card" aria-labelledby={titleId}>
       <h3 id={titleId}>
-        {record.submittedAt
-          ? t("sent.sentOn", { date: formatDate(record.submittedAt, i18n.language) })
-          : t("sent.sent")}
+        <Glossed
+          text={
+            record.submittedAt
+              ? t("sent.sentOn", { date: formatDate(record.submittedAt, i18n.language) })
+              : t("sent.sent")
+          }
+        />
       </h3>
-      {record.writtenOnBehalf ? <p>{t("sent.writtenOnBehalf")}</p> : null}
+      {record.writtenOnBehalf ? (
+        <p>
+          <Glossed text={t("sent.writtenOnBehalf")} />
+        </p>
+      ) : null}
       <MeetingLine meeting={record.meeting} />
       <Answers record={record} voice={record.kind} />
       {record.sharing && current.canWrite ? (
@@ -423,7 +498,9 @@ function SentCard({
           </FormErrors>
         </Form>
       ) : record.sharing ? (
-        <p>{t("sharing.current", { who: t(`sharing.${record.sharing}.label`) })}</p>
+        <p>
+          <Glossed text={t("sharing.current", { who: t(`sharing.${record.sharing}.label`) })} />
+        </p>
       ) : null}
       <div className="hw-notice">
         <h4>{t("reply.heading")}</h4>
@@ -442,7 +519,9 @@ function SentCard({
             </p>
           </>
         ) : (
-          <p>{t("reply.none")}</p>
+          <p>
+            <Glossed text={t("reply.none")} />
+          </p>
         )}
       </div>
     </article>
@@ -453,12 +532,16 @@ function SharedTitle({ record }: { record: CaseViews["sharedWithMe"][number] }) 
   const { t, i18n } = useTranslation("wishes");
   return (
     <h3 id={`shared-${record.id}-title`}>
-      {record.submittedAt
-        ? t("shared.title", {
-            name: record.authorFirstName ?? "",
-            date: formatDate(record.submittedAt, i18n.language),
-          })
-        : (record.authorFirstName ?? "")}
+      <Glossed
+        text={
+          record.submittedAt
+            ? t("shared.title", {
+                name: record.authorFirstName ?? "",
+                date: formatDate(record.submittedAt, i18n.language),
+              })
+            : (record.authorFirstName ?? "")
+        }
+      />
     </h3>
   );
 }

@@ -31,6 +31,13 @@ import {
   supportInputSchema,
   supportStatusSchema,
 } from "@homeward/services/agreement-builder";
+import {
+  AgreementChangeRefused,
+  endAgreement,
+  endAgreementSchema,
+  removeReviewDate,
+  removeReviewDateSchema,
+} from "@homeward/services/agreement-ending";
 import { addGoalProgress } from "@homeward/services/agreements";
 import { Button, PageTitle } from "@homeward/ui";
 import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
@@ -38,6 +45,7 @@ import { CaseNav } from "../../components/case-nav.tsx";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import { londonDay } from "../assessment/dates.ts";
 import type { Route } from "./+types/builder";
+import { EndingSection, RemovedReviewDates, RemoveReviewDate } from "./ending.tsx";
 import { type Kept, kept, parseWith } from "./form.ts";
 import { GoalSection, NewGoal } from "./goal-parts.tsx";
 import {
@@ -59,10 +67,21 @@ export const SAVED = [
   "supportStatus",
   "review",
   "published",
+  "ended",
+  "reviewRemoved",
 ] as const;
 type Saved = (typeof SAVED)[number];
 /** Changes to the terms: once published, each is a new version the family confirms again. */
-const TERMS: readonly Saved[] = ["details", "goal", "goalAdded", "support", "review"];
+const TERMS: readonly Saved[] = [
+  "details",
+  "goal",
+  "goalAdded",
+  "support",
+  "review",
+  "reviewRemoved",
+];
+/** Notices worded in the practitioner-gaps namespace (ending, removing a review date). */
+const GAPS_SAVED: readonly Saved[] = ["ended", "reviewRemoved"];
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx } = await staffContext(context, request);
@@ -137,6 +156,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         });
       if (error instanceof GoalStatusRefused)
         return refused(400, { formError: `builder:goalStatusErrors.${error.code}` });
+      if (error instanceof AgreementChangeRefused)
+        return refused(400, { formError: `gaps:agreementErrors.${error.code}` });
       throw error;
     }
   };
@@ -219,6 +240,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const answer = await attempt(() => addReviewDate(ctx, agreementId, parsed.data, notify));
       return answer ?? redirect(`${base}?saved=review#reviews-title`);
     }
+    case "endAgreement": {
+      const parsed = parseWith(endAgreementSchema, form);
+      if (!parsed.ok) return refused(400, { errors: parsed.errors });
+      const answer = await attempt(() => endAgreement(ctx, agreementId, parsed.data));
+      return answer ?? redirect(`${base}?saved=ended`);
+    }
+    case "removeReview": {
+      const parsed = parseWith(removeReviewDateSchema, form);
+      if (!parsed.ok) return refused(400, { errors: parsed.errors });
+      const answer = await attempt(() => removeReviewDate(ctx, agreementId, parsed.data));
+      return answer ?? redirect(`${base}?saved=reviewRemoved#reviews-title`);
+    }
     case "publish": {
       const parsed = parseWith(publishSchema, form);
       if (!parsed.ok) return refused(400, { formError: "builder:errors.version" });
@@ -268,7 +301,7 @@ export default function AgreementBuilder({ loaderData, actionData }: Route.Compo
       </p>
       {saved ? (
         <div className="hw-notice" role="status">
-          <p>{t(`saved.${saved}`)}</p>
+          <p>{t(GAPS_SAVED.includes(saved) ? `gaps:saved.${saved}` : `saved.${saved}`)}</p>
           {TERMS.includes(saved) && view.status === "published" ? (
             <p>{t("saved.changedAfterPublishing", { version: view.version })}</p>
           ) : null}
@@ -289,6 +322,9 @@ export default function AgreementBuilder({ loaderData, actionData }: Route.Compo
       ) : null}
       <SupportSection view={view} answer={answer} />
       <ReviewsSection view={view} answer={answer?.intent === "addReview" ? answer : null} />
+      <RemoveReviewDate view={view} answer={answer?.intent === "removeReview" ? answer : null} />
+      <RemovedReviewDates view={view} />
+      <EndingSection view={view} answer={answer?.intent === "endAgreement" ? answer : null} />
     </>
   );
 }

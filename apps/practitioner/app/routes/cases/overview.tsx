@@ -12,6 +12,7 @@ import {
 } from "@homeward/services/case-overview";
 import { PageTitle } from "@homeward/ui";
 import { CaseNav } from "../../components/case-nav.tsx";
+import { ReturnHistory } from "../../components/return-home.tsx";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import stylesHref from "../caseload/caseload.css?url";
 import { calendarDate, languageName } from "../caseload/dates.ts";
@@ -42,6 +43,7 @@ export default function CaseOverviewPage({ loaderData }: Route.ComponentProps) {
       <Stage overview={overview} />
       <Risk overview={overview} />
       <Timeline items={overview.timeline} />
+      <ReturnHistory history={overview.returnHistory} />
       <People overview={overview} />
     </>
   );

@@ -1,11 +1,17 @@
 // Interpreters (issue 8): the allocated social worker assigns an interpreter to a person on
 // the case for a language and a period, with the person's consent recorded; everyone on the
-// case sees current and past assignments; an assignment can be ended early. The interpreter
-// needs an existing family account (found by email): inviting new accounts is not built yet.
+// case sees current and past assignments; an assignment can be ended early. An interpreter
+// with a family account is found by email; one without is invited (invite.tsx), and the
+// invitations not yet accepted are listed here, to withdraw.
 import { languages } from "@homeward/i18n";
 import { useTranslation } from "@homeward/i18n/react";
 import { assertSameOrigin, keptValues, parseForm } from "@homeward/runtime";
 import { StaleWrite } from "@homeward/services";
+import {
+  caseInterpreterInvitations,
+  withdrawInterpreterInvitation,
+  withdrawInterpreterInvitationSchema,
+} from "@homeward/services/interpreter-invitations";
 import {
   assignInterpreter,
   assignInterpreterSchema,
@@ -24,15 +30,17 @@ import {
   RadioGroup,
   TextField,
 } from "@homeward/ui";
-import { data, Form, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import { CaseNav } from "../../components/case-nav.tsx";
 import { translateErrors } from "../../lib/errors.ts";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import { calendarDay } from "../assessment/dates.ts";
 import type { Route } from "./+types/index";
+import { PendingInvitations } from "./pending-invitations.tsx";
 
 const notices = ["assigned", "ended"] as const;
-type Intent = "assign" | "end";
+const inviteNotices = ["invited", "withdrawn"] as const;
+type Intent = "assign" | "end" | "withdraw_invitation";
 type Answer = {
   intent: Intent;
   errors: Record<string, string>;
@@ -43,8 +51,14 @@ type Answer = {
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx } = await staffContext(context, request);
   const view = await orRefuse(caseInterpreters(ctx, params.caseId));
+  const invitations = await orRefuse(caseInterpreterInvitations(ctx, params.caseId));
   const done = new URL(request.url).searchParams.get("done");
-  return { view, done: notices.find((n) => n === done) ?? null };
+  return {
+    view,
+    invitations,
+    done: notices.find((n) => n === done) ?? null,
+    invited: inviteNotices.find((n) => n === done) ?? null,
+  };
 }
 
 const answer = (intent: Intent, form: FormData, rest: Partial<Answer>, status: number) =>
@@ -82,6 +96,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       }
       throw redirect(`${here}?done=ended`);
     }
+    case "withdraw_invitation": {
+      const parsed = parseForm(withdrawInterpreterInvitationSchema, form);
+      if (!parsed.ok) return answer(intent, form, { formError: "errors.intent" }, 400);
+      try {
+        await orRefuse(withdrawInterpreterInvitation(ctx, params.caseId, parsed.data));
+      } catch (error) {
+        if (error instanceof StaleWrite)
+          return answer(intent, form, { formError: "interpreterInvites:errors.stale" }, 409);
+        throw error;
+      }
+      throw redirect(`${here}?done=withdrawn`);
+    }
   }
   return data(
     { intent: "assign", errors: {}, values: {}, formError: "errors.intent" } satisfies Answer,
@@ -91,9 +117,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function Interpreters({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("interpreters");
-  const { view, done } = loaderData;
+  const { view, done, invited } = loaderData;
   const mine = (intent: Intent) => (actionData?.intent === intent ? actionData : null);
-  const ending = mine("end");
+  const ending = mine("end") ?? mine("withdraw_invitation");
   return (
     <>
       <PageTitle
@@ -106,6 +132,11 @@ export default function Interpreters({ loaderData, actionData }: Route.Component
       {done ? (
         <p className="hw-notice" role="status">
           {t(`done.${done}`)}
+        </p>
+      ) : null}
+      {invited ? (
+        <p className="hw-notice" role="status">
+          {t(`interpreterInvites:done.${invited}`)}
         </p>
       ) : null}
       {ending?.formError ? (
@@ -129,7 +160,16 @@ export default function Interpreters({ loaderData, actionData }: Route.Component
         ) : (
           <p>{t("assign.notAllowed")}</p>
         )}
+        {view.canAssign ? (
+          <p>
+            <Link to={`/cases/${encodeURIComponent(view.caseId)}/interpreters/invite`}>
+              {t("interpreterInvites:heading")}
+            </Link>
+          </p>
+        ) : null}
       </section>
+
+      <PendingInvitations invitations={loaderData.invitations} canWithdraw={view.canAssign} />
 
       <section aria-labelledby="past-title">
         <h2 id="past-title">{t("past.heading")}</h2>

@@ -3,4 +3,5 @@ import { type RouteConfigEntry, route } from "@react-router/dev/routes";
 
 export default [
   route("cases/:caseId/interpreters", "routes/interpreters/index.tsx"),
+  route("cases/:caseId/interpreters/invite", "routes/interpreters/invite.tsx"),
 ] satisfies RouteConfigEntry[];

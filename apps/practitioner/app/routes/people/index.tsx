@@ -2,6 +2,7 @@
 // are hidden from, the names that must not reach particular family members, and the
 // placement address, which no family member sees. The share check on the records pages looks
 // for exactly what is recorded here. The social worker changes it; the manager reads it.
+import { intlLocale } from "@homeward/i18n";
 import { useTranslation } from "@homeward/i18n/react";
 import { assertSameOrigin, keptValues, parseForm } from "@homeward/runtime";
 import { StaleWrite } from "@homeward/services";
@@ -9,7 +10,10 @@ import {
   addConfidentialName,
   ConfidentialDetailsRefusal,
   type ConfidentialNameView,
+  type ContactValues,
   confidentialDetailsFor,
+  type EarlierVersion,
+  type NameValues,
   nameSchema,
   type PersonDetails,
   retireConfidentialName,
@@ -23,6 +27,7 @@ import {
   PageTitle,
   TextField,
 } from "@homeward/ui";
+import type { ReactNode } from "react";
 import { data, Form, Link, redirect } from "react-router";
 import { CaseNav } from "../../components/case-nav.tsx";
 import { translateErrors } from "../../lib/errors.ts";
@@ -252,13 +257,20 @@ function Person({
           <dd>
             {t("contact.changedValue", {
               date: calendarDay(c.updatedOn, i18n.language),
-              count: c.earlierVersions,
+              versions: c.earlierVersions,
             })}
           </dd>
         </dl>
       ) : (
         <p>{t("contact.none")}</p>
       )}
+      {c ? (
+        <History
+          versions={c.history}
+          label={person.name}
+          render={(v) => <ContactVersionValues values={v} />}
+        />
+      ) : null}
       {canEdit ? (
         <p>
           <Link to={`/cases/${caseId}/people/${person.personId}/contact`}>
@@ -300,6 +312,11 @@ function NameCard({
           </>
         ) : null}
       </dl>
+      <History
+        versions={name.history}
+        label={name.name}
+        render={(v) => <NameVersionValues values={v} />}
+      />
       {canEdit ? (
         <div className="hw-actions">
           <Link to={`/cases/${caseId}/people/names/${name.nameId}`}>
@@ -357,5 +374,92 @@ function AddName({ people, answer }: { people: PersonDetails[]; answer: Answer |
         <Button>{t("names.add")}</Button>
       </FormErrors>
     </Form>
+  );
+}
+
+/**
+ * The earlier versions of a contact or a name, newest first: a native disclosure, so it opens
+ * without JavaScript. Who replaced each version, when, and what changed; the values as they
+ * were only when the service sent them (the policy lets this viewer read the details).
+ */
+function History<V>({
+  versions,
+  label,
+  render,
+}: {
+  versions: EarlierVersion<V>[];
+  label: string;
+  render: (values: V) => ReactNode;
+}) {
+  const { t, i18n } = useTranslation("people");
+  if (versions.length === 0) return <p className="hw-muted">{t("history.none")}</p>;
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(intlLocale(i18n.language), {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Europe/London",
+    }).format(new Date(iso));
+  const list = new Intl.ListFormat(intlLocale(i18n.language), { type: "conjunction" });
+  return (
+    <details className="hw-card">
+      <summary>
+        {t("history.summary", { versions: versions.length })}
+        <span className="hw-visually-hidden"> {t("history.of", { name: label })}</span>
+      </summary>
+      <ol className="hw-list" reversed>
+        {versions.map((v) => (
+          <li key={v.version}>
+            <p>
+              <strong>{t("history.version", { version: v.version })}</strong>{" "}
+              {t("history.replaced", { name: v.changedByName, when: when(v.changedAt) })}
+            </p>
+            <p>
+              {t("history.changed", {
+                fields: list.format(v.changed.map((f) => t(`history.fields.${f}`))),
+              })}
+            </p>
+            {v.values === null ? (
+              <p className="hw-muted">{t("history.valuesHidden")}</p>
+            ) : (
+              render(v.values)
+            )}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+function ContactVersionValues({ values }: { values: ContactValues }) {
+  const { t } = useTranslation("people");
+  return (
+    <dl className="hw-summary">
+      <dt>{t("contact.address")}</dt>
+      <dd dir="auto">{values.address ?? t("contact.notRecorded")}</dd>
+      <dt>{t("contact.phone")}</dt>
+      <dd dir="ltr">{values.phone ?? t("contact.notRecorded")}</dd>
+      <dt>{t("contact.email")}</dt>
+      <dd dir="ltr">{values.email ?? t("contact.notRecorded")}</dd>
+      <dt>{t("hiddenFrom.label")}</dt>
+      <dd>
+        <Audience hiddenFrom={values.hiddenFrom} />
+      </dd>
+    </dl>
+  );
+}
+
+function NameVersionValues({ values }: { values: NameValues }) {
+  const { t } = useTranslation("people");
+  return (
+    <dl className="hw-summary">
+      <dt>{t("names.name")}</dt>
+      <dd dir="auto">{values.name}</dd>
+      <dt>{t("names.description")}</dt>
+      <dd dir="auto">{values.description ?? t("contact.notRecorded")}</dd>
+      <dt>{t("hiddenFrom.label")}</dt>
+      <dd>
+        <Audience hiddenFrom={values.hiddenFrom} />
+      </dd>
+    </dl>
   );
 }

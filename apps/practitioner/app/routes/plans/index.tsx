@@ -3,7 +3,7 @@
 // until Decision 3 is signed off; the visits after the return, stepping down gradually, and
 // the re-classifications due; and a return to care.
 import { useTranslation } from "@homeward/i18n/react";
-import { PLAN_KINDS } from "@homeward/rules";
+import { PLAN_KINDS, type ReturnHomeProblem } from "@homeward/rules";
 import { assertSameOrigin, keptValues, parseForm } from "@homeward/runtime";
 import { StaleWrite } from "@homeward/services";
 import {
@@ -11,6 +11,7 @@ import {
   newPlanSchema,
   PlanRuleRefusal,
   type PlanView,
+  ReturnHomeRefused,
   plansFor,
   recordReturnHome,
   recordReturnToCare,
@@ -23,6 +24,7 @@ import {
 import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup, TextField } from "@homeward/ui";
 import { data, Form, Link, redirect } from "react-router";
 import { CaseNav } from "../../components/case-nav.tsx";
+import { ReturnHistory, ReturnProblems } from "../../components/return-home.tsx";
 import { translateErrors } from "../../lib/errors.ts";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import { calendarDay } from "../assessment/dates.ts";
@@ -43,6 +45,8 @@ type Answer = {
   errors: Record<string, string>;
   values: Record<string, string>;
   formError?: string;
+  /** A refused return home: everything the framework's rules say is missing. */
+  problems?: ReturnHomeProblem[];
 };
 
 const answer = (intent: Intent, form: FormData, rest: Partial<Answer>, status: number) =>
@@ -54,6 +58,19 @@ async function attempt(intent: Intent, form: FormData, work: () => Promise<unkno
     await orRefuse(work());
     return null;
   } catch (error) {
+    if (error instanceof ReturnHomeRefused)
+      return answer(
+        intent,
+        form,
+        {
+          formError:
+            error.code === "RETURN_REQUIREMENTS_MISSING"
+              ? "gaps:returnHome.refused"
+              : `plans:errors.${error.code}`,
+          problems: [...error.problems],
+        },
+        400,
+      );
     if (error instanceof PlanRuleRefusal)
       return answer(intent, form, { formError: `plans:errors.${error.code}` }, 400);
     if (error instanceof StaleWrite)
@@ -157,12 +174,14 @@ export default function Plans({ loaderData, actionData }: Route.ComponentProps) 
         {!home && view.canRecordReturn ? (
           <ReturnHome view={view} answer={mine("returnHome")} />
         ) : null}
+        <ReturnHistory history={view.returnHistory} headingLevel={3} />
       </section>
 
       {home ? (
         <section aria-labelledby="monitoring">
           <h2 id="monitoring">{t("monitoring.heading")}</h2>
           <p>{t("monitoring.intro")}</p>
+          <CurrentReturn view={view} />
           <Reclassifications view={view} />
           {view.canRecordVisits ? <RecordVisit view={view} answer={mine("visit")} /> : null}
           <Visits visits={view.visits} />
@@ -333,6 +352,11 @@ function ReturnHome({
         <p>{t("return.formIntro")}</p>
       )}
       <ErrorSummary title={t("auth:errors.summaryTitle")} errors={errors} formError={formError} />
+      <ReturnProblems
+        // The return's own rule is already said above (the blocked line or the form error).
+        problems={(answer?.problems ?? view.returnProblems).filter((p) => p.kind !== "rule")}
+        intro={t(answer?.problems ? "gaps:returnHome.refusedList" : "gaps:returnHome.missing")}
+      />
       <FormErrors errors={errors}>
         <input type="hidden" name="intent" value="returnHome" />
         <input type="hidden" name="version" value={view.caseVersion} />
@@ -473,5 +497,18 @@ function ReturnToCare({
         <Button variant="secondary">{t("backInCare.submit")}</Button>
       </FormErrors>
     </Form>
+  );
+}
+
+/** Which return the monitoring follows: the visits and checks count from the current one. */
+function CurrentReturn({ view }: { view: Route.ComponentProps["loaderData"]["view"] }) {
+  const { t } = useTranslation("gaps");
+  const day = useDays();
+  const current = view.returnHistory.find((r) => r.current);
+  if (!current) return null;
+  return (
+    <p className="hw-status">
+      {t("monitoring.ofReturn", { number: current.number, date: day(current.returnedOn) })}
+    </p>
   );
 }

@@ -22,6 +22,7 @@ import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import { calendarDay, londonDay } from "../assessment/dates.ts";
 import type { Route } from "./+types/entry";
 import { notifyDeps } from "./notify.server.ts";
+import { whoWrote } from "./who-wrote.ts";
 
 const savedNotices = ["created", "edited", "shared", "replied", "finalised"] as const;
 
@@ -174,7 +175,7 @@ export default function ReviewEntry({ loaderData, actionData }: Route.ComponentP
               <p>{t("entry.standing.intro")}</p>
               {view.standingDisagreements.map((d) => (
                 <blockquote key={d.id} className="hw-quote">
-                  <p>{t("entry.standing.by", { name: d.onBehalfOfName ?? d.authorName })}</p>
+                  <p>{t("entry.standing.by", { name: whoWrote(t, d) })}</p>
                   <p className="hw-entry-body">{d.body}</p>
                 </blockquote>
               ))}
@@ -268,9 +269,7 @@ function ResponseCard({
 }) {
   const { t, i18n } = useTranslation("review");
   const titleId = `response-title-${r.id}`;
-  const who = r.onBehalfOfName
-    ? t("entry.responses.onBehalf", { author: r.authorName, person: r.onBehalfOfName })
-    : r.authorName;
+  const who = whoWrote(t, r);
   const canAnswer = view.canReply && r.status === "open";
   const decisions = r.decisions.filter((d) => d !== "accept" || view.canAccept);
   const errors = translateErrors(t, answer?.errors);

@@ -14,6 +14,7 @@ import { CaseNav } from "../../components/case-nav.tsx";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import { calendarDay } from "../assessment/dates.ts";
 import type { Route } from "./+types/index";
+import { whoWrote } from "./who-wrote.ts";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx } = await staffContext(context, request);
@@ -91,7 +92,7 @@ function Corrections({ caseId, items }: { caseId: string; items: CorrectionItem[
           </Link>
           {" - "}
           {t("list.corrections.from", {
-            name: c.onBehalfOfName ?? c.authorName,
+            name: whoWrote(t, c),
             date: calendarDay(c.receivedOn, i18n.language),
           })}{" "}
           <strong>
@@ -123,7 +124,7 @@ function Waiting({ caseId, items }: { caseId: string; items: WaitingResponse[] }
           {t(`responseKind.${w.kind}`)}
           {", "}
           {t("list.corrections.from", {
-            name: w.onBehalfOfName ?? w.authorName,
+            name: whoWrote(t, w),
             date: calendarDay(w.receivedOn, i18n.language),
           })}
         </li>
