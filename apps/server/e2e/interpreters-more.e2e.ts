@@ -167,6 +167,16 @@ describe("inviting a new interpreter", { timeout: 240_000 }, () => {
     await sarah.getByRole("link", { name: "Invite a new interpreter" }).click();
     await waitForPage(sarah, /\/interpreters\/invite$/);
     expect(await axeViolations(sarah)).toEqual([]);
+    // In Arabic too, one of the practitioner app's languages.
+    const invitePath = `/cases/${yasmin}/interpreters/invite`;
+    for (const lng of ["ar", "en"]) {
+      await sarah.goto(
+        `${harness.practitioner}/language?lng=${lng}&next=${encodeURIComponent(invitePath)}`,
+      );
+      await waitForPage(sarah, (url) => url.pathname === invitePath);
+      expect(await sarah.locator("html").getAttribute("lang")).toBe(lng);
+      expect(await axeViolations(sarah)).toEqual([]);
+    }
 
     // An address that already has an account is assigned, not invited: what was typed stays.
     await sarah.locator('input[name="email"]').fill("kerry@homeward.example");

@@ -143,12 +143,16 @@ export async function startHost(
       async stop() {
         clearInterval(reminders);
         await reminding;
-        // Requests a client gave up on may still be running: let them finish before the
-        // database closes under them.
-        await inFlight.settled(5000);
-        await Promise.all(
+        // Stop taking requests first (kept-alive connections could otherwise keep sending
+        // them), then let those already running - some a client gave up on - finish before
+        // the database closes under them.
+        const closed = Promise.all(
           servers.map((server) => new Promise<void>((done) => server.close(() => done()))),
         );
+        for (const server of servers) server.closeIdleConnections();
+        await inFlight.settled(30_000);
+        for (const server of servers) server.closeAllConnections();
+        await closed;
         await database.close();
       },
     };

@@ -8,6 +8,7 @@ export {
   type MissingKeyReport,
   reportMissingKeysTo,
 } from "./instance.ts";
+export { dateTimeFormat, numberFormat } from "./formats.ts";
 export { intlSpeaks } from "./intl-support.ts";
 export { type ChangeTiming, whenItCouldChange } from "./risk-sentences.ts";
 export { needsTranslationNote, type TranslationStatus, translationStatusOf } from "./status.ts";

@@ -1,4 +1,4 @@
-import { intlLocale } from "@homeward/i18n";
+import { dateTimeFormat, intlLocale } from "@homeward/i18n";
 
 /**
  * Formats a calendar date (YYYY-MM-DD) or an instant for the reader's language. Calendar
@@ -6,7 +6,7 @@ import { intlLocale } from "@homeward/i18n";
  */
 export function formatDate(value: string, language: string): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(intlLocale(language), {
+  return dateTimeFormat(intlLocale(language), {
     day: "numeric",
     month: "long",
     year: "numeric",
@@ -16,7 +16,7 @@ export function formatDate(value: string, language: string): string {
 
 /** A meeting time in the UK's own time zone, where every Homeward meeting takes place. */
 export function formatDateTime(value: string, language: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
+  return dateTimeFormat(intlLocale(language), {
     dateStyle: "full",
     timeStyle: "short",
     timeZone: "Europe/London",

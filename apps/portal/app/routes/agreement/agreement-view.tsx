@@ -1,7 +1,7 @@
 // The read-only parts of an agreement, shared by the page (/agreement) and its printable
 // copy (/agreement/print). The page adds its forms through the slots, so the copy's
 // bundle carries no form components.
-import { intlLocale } from "@homeward/i18n";
+import { dateTimeFormat, intlLocale, numberFormat } from "@homeward/i18n";
 import { Glossed, useTranslation } from "@homeward/i18n/react";
 import type {
   AgreementView,
@@ -17,15 +17,13 @@ export function useDates() {
   const lng = intlLocale(i18n.language);
   return {
     day: (iso: string) =>
-      new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "UTC" }).format(
+      dateTimeFormat(lng, { dateStyle: "long", timeZone: "UTC" }).format(
         new Date(`${iso}T00:00:00Z`),
       ),
     moment: (iso: string) =>
-      new Intl.DateTimeFormat(lng, { dateStyle: "long", timeZone: "Europe/London" }).format(
-        new Date(iso),
-      ),
+      dateTimeFormat(lng, { dateStyle: "long", timeZone: "Europe/London" }).format(new Date(iso)),
     /** A whole number in the reader's digits (Pashto writes ۳, not 3). */
-    count: (value: number) => new Intl.NumberFormat(lng).format(value),
+    count: (value: number) => numberFormat(lng).format(value),
   };
 }
 

@@ -1,7 +1,7 @@
 // Dates and times on the home, traffic light and meetings pages, in the reader's language.
 // Meetings happen in England, so their times are shown in London time whatever the device
 // says; calendar dates (YYYY-MM-DD) are formatted as the day they name.
-import { intlLocale } from "@homeward/i18n";
+import { dateTimeFormat, intlLocale } from "@homeward/i18n";
 
 const london = "Europe/London";
 
@@ -11,7 +11,7 @@ const locale = intlLocale;
 
 /** "Thursday 3 December 2026" in the reader's language. */
 export function meetingDay(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(locale(language), {
+  return dateTimeFormat(locale(language), {
     weekday: "long",
     day: "numeric",
     month: "long",
@@ -22,7 +22,7 @@ export function meetingDay(iso: string, language: string): string {
 
 /** "10:00 – 11:30", or just the start when the end is not known. */
 export function meetingTimes(start: string, end: string | null, language: string): string {
-  const format = new Intl.DateTimeFormat(locale(language), {
+  const format = dateTimeFormat(locale(language), {
     hour: "numeric",
     minute: "2-digit",
     timeZone: london,
@@ -32,7 +32,7 @@ export function meetingTimes(start: string, end: string | null, language: string
 
 /** A calendar date such as a deadline: "7 December 2026". */
 export function calendarDate(day: string, language: string): string {
-  return new Intl.DateTimeFormat(locale(language), {
+  return dateTimeFormat(locale(language), {
     day: "numeric",
     month: "long",
     year: "numeric",
