@@ -2,8 +2,8 @@
 // easy read, and the person's actions are still there as simple forms posting to the same
 // actions. Kerry (her case records that she reads easy read) asks for a correction with and
 // without JavaScript, and what she typed stays when something is missing; Yasmin switches to
-// easy read and records her wishes; every page passes axe and fits a 320 px phone in English
-// and Arabic.
+// easy read and records her wishes, and her mum reads what she chose to share; every page
+// passes axe and fits a 320 px phone in English and Arabic.
 import { demoEasyReadEntry, demoIds, familyResponse, viewsAndWishes } from "@homeward/db";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import {
   axeViolations,
   type Harness,
   signInToPortal,
+  signInToPractitioner,
   startHarness,
   waitForPage,
 } from "./harness.ts";
@@ -192,6 +193,34 @@ describe("an entry to check, in easy read", () => {
       .toEqual(["open"]);
   }, 120_000);
 
+  it("shows Kerry her social worker's reply: the correction accepted, a new version, the old one kept", async () => {
+    // Sarah accepts Kerry's first correction in the practitioner app (no JavaScript needed).
+    const context = await harness.newContext({ javaScriptEnabled: false });
+    const sarah = await context.newPage();
+    await signInToPractitioner(sarah, harness, "social-worker@homeward.example");
+    await sarah.goto(
+      `${harness.practitioner}/cases/${demoEasyReadEntry.caseId}/records/${demoEasyReadEntry.id}`,
+    );
+    const card = sarah.locator("article", { hasText: "She rang to say so." });
+    await card.locator("label.hw-radio", { hasText: "Accept" }).click();
+    await card.locator('textarea[name="reply"]').fill("Thank you, Kerry. I have changed it.");
+    await card.getByRole("button", { name: "Send reply" }).click();
+    await sarah.locator(".hw-notice", { hasText: "Your reply is sent" }).waitFor();
+    await context.close();
+
+    const page = await kerry(false);
+    await page.goto(`${harness.portal}${entryPath}`);
+    const text = (await easy(page).textContent()) ?? "";
+    expect(text).toContain("Your social worker agreed. The record was changed.");
+    expect(text).toContain("Thank you, Kerry. I have changed it.");
+    expect(text).toContain("The record was changed. This is version 2.");
+    expect(text).toContain("because the bus was late. She rang to say so.");
+    // The first version is kept, under "Older versions".
+    const older = easy(page).locator("section[aria-labelledby='easy-entry-history']");
+    await expect(older.locator("summary").textContent()).resolves.toContain("Version 1");
+    await expect(older.textContent()).resolves.toContain("Kerry was 20 minutes late, and Tyler");
+  });
+
   it("shows a finished record: the final version, her view kept with it and the reply", async () => {
     const page = await kerry(false);
     await page.goto(`${harness.portal}${finalPath}`);
@@ -285,6 +314,28 @@ describe("my wishes, in easy read", () => {
     );
     await inLanguage(page, "en", "/views");
   });
+});
+
+describe("my views, in easy read", () => {
+  it("shows Amira what Yasmin chose to share, in Arabic, on a phone", async () => {
+    const page = await signedIn("amira@homeward.example", true);
+    await page.goto(`${harness.portal}/views?read=easy`);
+    await waitForPage(page, (url) => url.pathname === "/views" && !url.search.includes("read="));
+    await expect(easy(page).locator("h1").textContent()).resolves.toBe("رأيي");
+    const shared = easy(page).locator("section[aria-labelledby='easy-shared']");
+    await expect(shared.locator("h2").textContent()).resolves.toBe("ما شاركه طفلك معك");
+    await expect(shared.textContent()).resolves.toContain(
+      "I like our Saturdays, especially cooking together.",
+    );
+    // What Yasmin shared a moment ago, too.
+    await expect(shared.textContent()).resolves.toContain("My nan and Miss Ali at school.");
+    // Her own questions are a parent's.
+    await expect(easy(page).textContent()).resolves.toContain("من يساعدك؟");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320,
+    );
+  }, 120_000);
 });
 
 describe("accessibility", () => {

@@ -92,6 +92,24 @@ describe("the return home: the rules for the move, and every return kept", () =>
     expect(after).not.toContain("Home since");
   });
 
+  it("without JavaScript, the refusal lists what is missing and keeps the date", async () => {
+    const context = await harness.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInToPractitioner(page, harness, "social-worker@homeward.example");
+    await page.goto(`${harness.practitioner}${tylerPlans}`);
+    await page.locator('input[name="returnedOn"]').fill("2026-11-19");
+    await page.getByRole("button", { name: "Record the return home" }).click();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "Decision 3 has not been recorded." })
+      .waitFor();
+    const text = await mainText(page);
+    expect(text).toContain("Still missing:");
+    expect(text).toContain("The risk is too high for the child to go home.");
+    expect(await page.locator('input[name="returnedOn"]').inputValue()).toBe("2026-11-19");
+    await context.close();
+  });
+
   it("Tyler's earlier, failed return is in his history, on the overview and the plans page", async () => {
     const page = await open(sarah, tylerPlans);
     const line = "Return 1: home on 4 September 2023 – came back into care on 18 March 2024";

@@ -1,44 +1,101 @@
 // Load benchmark of the built portal for a signed-in parent: median and p95 latency and
 // throughput at 50 concurrent connections, on PGlite and (when BENCH_DATABASE_URL is set)
-// on PostgreSQL. Loopback only; each run is bounded in time.
-// Usage (after `pnpm exec turbo run build`):
+// on PostgreSQL. The server runs as its own process, as `./homeward start` runs it, so the
+// load generator does not share its event loop; loopback only; each run is bounded in time.
+// Usage (after a build; `./homeward bench` does all of it):
 //   node apps/server/scripts/portal-load.ts                       # PGlite
 //   BENCH_DATABASE_URL=postgres://... node apps/server/scripts/portal-load.ts
-import "../src/node-env.ts";
+//   BENCH_PROCESSES=2 BENCH_DATABASE_URL=... node ...             # several server processes
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demoIds, demoPassword } from "@homeward/db";
 import autocannon from "autocannon";
-import { loadConfig } from "../src/env.ts";
-import { startHost } from "../src/host.ts";
-import { signInFamily } from "./sign-in.ts";
+import { CookieJar } from "./sign-in.ts";
 
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const processes = process.env.BENCH_PROCESSES ?? "1";
+const portalPort = 3920;
+const portal = `http://127.0.0.1:${portalPort}`;
+
+/** Starts `node apps/server/src/main.ts` and waits until the portal answers. */
+async function startServer(dataDir: string): Promise<ChildProcess> {
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  const child = spawn(process.execPath, [join(import.meta.dirname, "../src/main.ts")], {
+    env: {
+      PATH: process.env.PATH,
+      HOMEWARD_ENV: "test",
+      DATA_DIR: dataDir,
+      PORTAL_PORT: String(portalPort),
+      PRACTITIONER_PORT: String(portalPort + 1),
+      PORTAL_ORIGIN: portal,
+      PRACTITIONER_ORIGIN: `http://127.0.0.1:${portalPort + 1}`,
+      SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
+      SEED_DEMO: "true",
+      HOMEWARD_PROCESSES: processes,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let tries = 0; tries < 240; tries++) {
+    if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode})`);
+    const up = await fetch(`${portal}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return child;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  child.kill("SIGTERM");
+  throw new Error("the server did not start within two minutes");
+}
+
+async function post(path: string, form: Record<string, string>, jar: CookieJar) {
+  const response = await fetch(portal + path, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      origin: portal,
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: jar.header(),
+    },
+    body: new URLSearchParams(form),
+  });
+  jar.take(response);
+  if (response.status !== 302) throw new Error(`${path} answered ${response.status}`);
+}
+
+/** Signs a family member in over HTTP, reading the emailed code from the development outbox. */
+async function signIn(email: string): Promise<CookieJar> {
+  const jar = new CookieJar();
+  await post("/sign-in", { email, password: demoPassword }, jar);
+  const outbox = await (await fetch(`${portal}/dev/outbox`)).text();
+  // Newest first: the first message to this address holds the code just sent.
+  const message = outbox
+    .split('data-testid="outbox-message"')
+    .find((part) => part.includes(`data-testid="outbox-to">${email}<`));
+  const code = message?.match(/data-testid="outbox-text">[^<]*?\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`no sign-in code for ${email} in the outbox`);
+  await post("/sign-in/code", { code }, jar);
+  return jar;
+}
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "homeward-load-"));
-  const databaseUrl = process.env.BENCH_DATABASE_URL;
-  const config = loadConfig({
-    HOMEWARD_ENV: "test",
-    DATA_DIR: dataDir,
-    PORTAL_PORT: "3920",
-    PRACTITIONER_PORT: "3921",
-    SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-  });
-  const host = await startHost(config, () => {});
+  const server = await startServer(dataDir);
   try {
     // Amira: the demo parent with an agreement, entries to check and a meeting.
-    const jar = await signInFamily(host, "amira@homeward.example", demoPassword);
+    const jar = await signIn("amira@homeward.example");
     const pages = [
       { name: "home", path: "/" },
       { name: "agreement", path: "/agreement" },
       { name: "entry", path: `/records/${demoIds.entries.yasminSharedWithAmira}` },
     ];
+    const database = process.env.BENCH_DATABASE_URL ? "postgres" : "pglite";
     console.log(
-      `database: ${host.database.kind}; ${connections} connections; ${seconds} s per page`,
+      `database: ${database}; server processes: ${processes}; ${connections} connections; ${seconds} s per page`,
     );
     console.log("page        req/s     median ms   p95 ms   p99 ms   non-2xx");
     for (const page of pages) {
@@ -46,7 +103,7 @@ async function main() {
       const result = await new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
           {
-            url: host.urls.portal + page.path,
+            url: portal + page.path,
             connections,
             duration: seconds,
             headers: { cookie: jar.header(), "accept-encoding": "gzip" },
@@ -63,7 +120,9 @@ async function main() {
       );
     }
   } finally {
-    await host.stop();
+    const stopped = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await stopped;
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

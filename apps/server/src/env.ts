@@ -2,6 +2,7 @@
 // this is the one place that does, and it fails with a clear message.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -29,8 +30,21 @@ const envSchema = z
     HOMEWARD_START_TIME: z.iso.datetime({ offset: true }).optional(),
     // "Leave quickly" goes here: a busy, ordinary site that says nothing about care.
     LEAVE_QUICKLY_URL: z.url({ protocol: /^https?$/ }).default("https://www.bbc.co.uk/weather"),
+    /** Node processes serving the apps: a number, or "auto" for one per core (PostgreSQL only). */
+    HOMEWARD_PROCESSES: z
+      .union([z.literal("auto"), z.coerce.number().int().min(1).max(64)])
+      .default(1),
   })
   .superRefine((env, ctx) => {
+    // PGlite is a database inside one process: a second process cannot open its folder.
+    if (env.HOMEWARD_PROCESSES !== 1 && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HOMEWARD_PROCESSES"],
+        message:
+          "HOMEWARD_PROCESSES above 1 needs DATABASE_URL: the embedded database (PGlite) serves one process",
+      });
+    }
     if (env.HOMEWARD_ENV !== "production") return;
     if (env.HOMEWARD_START_TIME) {
       ctx.addIssue({
@@ -91,6 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
     clock: clockStartingAt(env.HOMEWARD_START_TIME),
     leaveQuicklyUrl: env.LEAVE_QUICKLY_URL,
+    processes: env.HOMEWARD_PROCESSES === "auto" ? availableParallelism() : env.HOMEWARD_PROCESSES,
   };
 }
 

@@ -40,9 +40,26 @@ const appDirectories: Record<AppName, string> = {
   practitioner: fileURLToPath(new URL("../../practitioner", import.meta.url)),
 };
 
+/**
+ * What this process does. The only process (the default) sets up the database, serves, and
+ * sends reminders. With several processes on PostgreSQL (HOMEWARD_PROCESSES), the primary
+ * sets up and serves nothing, and the workers serve; only the first sends reminders.
+ */
+export interface HostRole {
+  /** Run migrations and seed demo data (once, before anyone serves). */
+  setUp: boolean;
+  /** Serve the two apps. */
+  serve: boolean;
+  /** Send the hourly reply-by reminders. */
+  reminders: boolean;
+}
+
+const onlyProcess: HostRole = { setUp: true, serve: true, reminders: true };
+
 export async function startHost(
   config: HostConfig,
   log: (line: string) => void = console.log,
+  role: HostRole = onlyProcess,
 ): Promise<Host> {
   const database = await openDatabase({
     url: config.databaseUrl,
@@ -50,7 +67,7 @@ export async function startHost(
     holder: `homeward server (pid ${process.pid})`,
   });
   try {
-    await database.migrate();
+    if (role.setUp) await database.migrate();
     const mailer = createMailer(
       database.db,
       config.mail.kind === "outbox" ? { kind: "outbox", echo: log } : config.mail,
@@ -81,7 +98,7 @@ export async function startHost(
           ),
       });
     }
-    if (config.seedDemo) {
+    if (role.setUp && config.seedDemo) {
       const seeded = await seedDemoData(database.db, (account) =>
         createAccount(auth[account.kind === "family" ? "portal" : "practitioner"], {
           ...account,
@@ -94,7 +111,7 @@ export async function startHost(
 
     const servers: Server[] = [];
     const inFlight = new InFlight();
-    for (const app of ["portal", "practitioner"] as const) {
+    for (const app of role.serve ? (["portal", "practitioner"] as const) : []) {
       const services: AppServices = {
         app,
         db: database.db,
@@ -125,10 +142,10 @@ export async function startHost(
       ).catch((error: unknown) =>
         log(`Deadline reminders failed: ${error instanceof Error ? error.message : String(error)}`),
       );
-    let reminding = runReminders();
+    let reminding: Promise<unknown> = role.reminders ? runReminders() : Promise.resolve();
     const reminders = setInterval(
       () => {
-        reminding = runReminders();
+        if (role.reminders) reminding = runReminders();
       },
       60 * 60 * 1000,
     );

@@ -127,6 +127,16 @@ describe("the integration API over HTTP", () => {
           "/cases/{caseId}/placement",
         ]),
       );
+      // Contact details: read-only, behind their own scope, each with whom it is hidden from.
+      const contacts = (doc.paths["/cases/{caseId}/contacts"] ?? {}) as Record<
+        string,
+        { "x-homeward-scope"?: string }
+      >;
+      expect(Object.keys(contacts)).toEqual(["get"]);
+      expect(contacts.get?.["x-homeward-scope"]).toBe("read:contacts");
+      expect(doc.components.schemas.ContactDetail).toMatchObject({
+        required: expect.arrayContaining(["personId", "hiddenFromPersonIds", "version"]),
+      });
       // Every reference in the document points at a schema the document holds.
       const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)];
       expect(refs.length).toBeGreaterThan(10);

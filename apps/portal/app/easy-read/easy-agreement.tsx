@@ -129,10 +129,15 @@ function EasyOneAgreement({
       <h2 id={headingId}>{agreement.title}</h2>
       <EasyHelper agreement={agreement} />
       {agreement.status === "ended" ? <EasyLine name="paper">{t("ended")}</EasyLine> : null}
-      <EasySteps agreement={agreement} today={today} />
+      {agreement.ended ? (
+        <EasyLine name="calendar">
+          {t("agreementEnd:endedOn", { date: day(agreement.ended.on) })}
+        </EasyLine>
+      ) : null}
       {agreement.reviewDate ? (
         <EasyLine name="calendar">{t("review", { date: day(agreement.reviewDate) })}</EasyLine>
       ) : null}
+      <EasySteps agreement={agreement} today={today} />
 
       <h3>{t("worries")}</h3>
       <EasyLine name="warning">

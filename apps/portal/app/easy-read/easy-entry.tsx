@@ -55,6 +55,8 @@ export function EasyEntry({
   const date = (day: string) => formatDate(day, i18n.language);
   const final = entry.status === "finalised";
   const sent = entry.myResponses.filter((r) => r.status !== "draft");
+  // The version shown above is not an older one.
+  const older = entry.history.filter((v) => v.versionNumber !== entry.versionNumber);
   return (
     <div className="hw-easy">
       <p>
@@ -124,10 +126,10 @@ export function EasyEntry({
         <RespondForm draft={draft} saved={saved} actionData={actionData} sentCount={sent.length} />
       ) : null}
 
-      {entry.history.length > 1 ? (
+      {older.length > 0 ? (
         <section aria-labelledby="easy-entry-history" className="hw-easy-section">
           <h2 id="easy-entry-history">{t("entry.olderHeading")}</h2>
-          {entry.history.map((version) => (
+          {older.map((version) => (
             <details key={version.versionNumber} className="hw-card">
               <summary>
                 {t("entry.version", {
