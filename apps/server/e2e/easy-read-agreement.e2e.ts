@@ -312,6 +312,44 @@ describe("Kerry's agreement in easy read", () => {
     expect(await support(page, abuseWorker).locator("details").count()).toBe(0);
   });
 
+  it("shows another parent in easy read no agreement, and nothing of Kerry's", async () => {
+    const context = await harness.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInToPortal(page, harness, "parent@homeward.example");
+    await page.goto(`${harness.portal}/agreement?read=easy`);
+    await waitForPage(
+      page,
+      (url) => url.pathname === "/agreement" && !url.search.includes("read="),
+    );
+    expect(await page.locator("main .hw-easy").count()).toBe(1);
+    const all = await mainText(page);
+    expect(all).toContain("You do not have an agreement yet.");
+    expect(all).not.toContain("Kerry");
+    expect(await page.content()).not.toContain(agreementId);
+    expect(await page.locator("main form").count()).toBe(0);
+    await context.close();
+  });
+
+  it("lets Amira's interpreter read her agreement in easy read, with no forms: only Amira can act on it", async () => {
+    const context = await harness.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signInToPortal(page, harness, "interpreter@homeward.example");
+    await inLanguage(page, "en", "/agreement?read=easy");
+    await waitForPage(
+      page,
+      (url) => url.pathname === "/agreement" && !url.search.includes("read="),
+    );
+    expect(await page.locator("main .hw-easy").count()).toBe(1);
+    const all = await mainText(page);
+    expect(all).toContain("You are helping Amira Haddad with their agreement.");
+    expect(all).toContain(
+      "You can read it and explain it. Only Amira Haddad can write in it or say they have read it.",
+    );
+    expect(await page.locator("main article.hw-goal").count()).toBe(3);
+    expect(await page.locator("main form, main textarea, main details").count()).toBe(0);
+    await context.close();
+  });
+
   for (const lng of ["en", "ar"]) {
     it(`passes axe and fits 320 px in ${lng}, with a problem shown and without`, async () => {
       const page = await kerry({ javaScriptEnabled: true, phone: true });

@@ -207,6 +207,7 @@ const people = [
     email: "kerry@homeward.example",
     extra: ["/agreement/print", "/advocacy", `/records/${demoIds.entries.tylerMinutes}`],
   },
+  { email: "second-parent@homeward.example", extra: ["/advocacy"] },
   { email: "amira@homeward.example", extra: ["/agreement/print"] },
   { email: "young-person@homeward.example", extra: ["/advocacy"] },
   { email: "advocate@homeward.example", extra: ["/advocacy", "/advocacy/people"] },
@@ -237,7 +238,9 @@ describe("glossary terms are linked on every portal page", () => {
       const home = `/interpret/${demoIds.cases.yasmin}/home`;
       await page.goto(`${harness.portal}${home}`);
       const paths = new Set([
+        "/",
         "/interpret",
+
         home,
         ...(await hrefs(page, "main nav a, main a[href*='/records/']")),
       ]);
@@ -257,6 +260,30 @@ describe("glossary terms are linked on every portal page", () => {
       await context.close();
       expect(problems).toEqual([]);
     }, 180_000);
+  }
+});
+
+describe("glossary terms are linked on the pages before signing in", () => {
+  const publicPages = [
+    "/sign-in",
+    "/forgot-password",
+    "/how-it-works",
+    "/language",
+    "/no-such-page",
+  ];
+  for (const lng of checkedLanguages) {
+    it(`${lng}: sign-in, help and error pages`, async () => {
+      const context = await harness.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${harness.portal}/language?lng=${lng}&next=%2Fsign-in`);
+      const problems: string[] = [];
+      for (const path of publicPages) {
+        await page.goto(`${harness.portal}${path}`);
+        problems.push(...(await unlinked(page, `signed out ${lng} ${path}`)));
+      }
+      await context.close();
+      expect(problems).toEqual([]);
+    });
   }
 });
 

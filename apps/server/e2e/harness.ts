@@ -1,6 +1,6 @@
 // Starts Homeward (both built apps, a fresh PGlite, demo data) inside the test process and
 // drives Debian's Chromium through playwright-core.
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -9,6 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { demoPassword, demoTotpSecret } from "@homeward/db";
 import { reportMissingKeysTo } from "@homeward/i18n";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
 import { demoTotp } from "../src/demo-totp.ts";
 import { loadConfig } from "../src/env.ts";
 import { type Host, startHost } from "../src/host.ts";
@@ -57,6 +58,8 @@ async function startNeutralSite(): Promise<{ url: string; server: Server }> {
 
 export async function startHarness(): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), "homeward-e2e-"));
+  // Migrated and seeded once per run (global-setup.ts); each file gets its own copy.
+  cpSync(inject("e2eSeededDataDir"), dataDir, { recursive: true });
   const [portalPort, practitionerPort] = [await freePort(), await freePort()];
   const neutralSite = await startNeutralSite();
   const config = loadConfig({

@@ -63,7 +63,7 @@ export const systemScopes = [
   "write:legal_status",
   "write:placement",
   // Read-only: each person's contact details with whom they are hidden from, so the
-  // authority's record keeps both in step (docs/decisions/016-integration-contact-details.md).
+  // authority's record keeps both in step (docs/decisions/019-integration-contact-details.md).
   "read:contacts",
 ] as const;
 export type SystemScope = (typeof systemScopes)[number];

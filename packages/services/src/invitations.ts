@@ -85,6 +85,7 @@ export async function accountExists(db: ServiceContext["db"], email: string): Pr
  * `mail.signOff`. Nothing about the person or the case: whoever reads the inbox learns no
  * more than that there is an invitation.
  */
+// i18n-namespaces: advocacy interpretingMore
 export async function sendInvitationMail(
   mail: InvitationMail,
   input: {

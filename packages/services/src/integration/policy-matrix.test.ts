@@ -36,7 +36,7 @@ const everyScope: Row = {
   case: "ru",
   person: "rcu",
   placement: "rcu",
-  // Read only (decision 016): contact details are changed in Homeward, never by a system.
+  // Read only (decision 019): contact details are changed in Homeward, never by a system.
   person_contact: "r",
   family_response: "r",
   risk_review: "r",

@@ -555,7 +555,7 @@ export async function peopleOf(ctx: SystemContext, caseId: string): Promise<Pers
 /**
  * CONFIDENTIAL: each person's contact details and whom they are hidden from. The system is
  * the authority's own record, like the practitioners, so it reads hidden details too, with
- * the marking, so that its copy keeps them from the same people (decision 016). Read only:
+ * the marking, so that its copy keeps them from the same people (decision 019). Read only:
  * they are changed in Homeward by the social worker, where each change keeps the old values.
  */
 export async function contactsOf(ctx: SystemContext, caseId: string): Promise<ContactList> {
