@@ -25,7 +25,13 @@ import { type GlossaryTerm, glossaryMatcher, glossText, isLanguageCode } from "@
 import { glossaryTerms } from "@homeward/i18n/server";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, signInToPortal, startHarness, waitForPage } from "./harness.ts";
+import {
+  axeViolations,
+  type Harness,
+  signInToPortal,
+  startHarness,
+  waitForPage,
+} from "./harness.ts";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -296,6 +302,8 @@ describe("the glossary in a given language", () => {
     await page.goto(`${harness.portal}/glossary?lng=ar#careOrder`);
     // The page around it stays in the reader's language; the glossary itself is in Arabic.
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await axeViolations(page)).toEqual([]);
+
     const content = page.locator("main [lang='ar'][dir='rtl']").first();
     await expect(content.locator("[id='careOrder'] h2").textContent()).resolves.toBe(
       careOrder?.term,

@@ -16,6 +16,7 @@ import {
   startHarness,
   waitForPage,
 } from "./harness.ts";
+import { afterYusufsPeriod, expectSideBySide, fillAssignment } from "./interpreter-steps.ts";
 
 let harness: Harness;
 const { cases } = demoIds;
@@ -26,7 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.stop());
 
-const arabic = /[\u0600-\u06FF]/;
 const newInterpreter = "nour.saleh@homeward.example";
 const newPassword = "a-long-new-password-2026";
 
@@ -56,17 +56,6 @@ async function expectAccessible(page: Page, path: string) {
     expect(await axeViolations(page), `${path} in ${lng}`).toEqual([]);
   }
   await inLanguage(page, "en", path);
-}
-
-async function expectSideBySide(page: Page) {
-  const arabicColumn = page.locator(".hw-sbs [lang='ar'][dir='rtl']");
-  const englishColumn = page.locator(".hw-sbs [lang='en'][dir='ltr']");
-  const count = await arabicColumn.count();
-  expect(count).toBeGreaterThan(2);
-  // Every translated paragraph has its English partner.
-  expect(await englishColumn.count()).toBe(count);
-  expect((await arabicColumn.allTextContents()).join(" ")).toMatch(arabic);
-  expect((await englishColumn.allTextContents()).join(" ")).not.toMatch(arabic);
 }
 
 describe("interpreters: meetings, plan and views side by side", { timeout: 180_000 }, () => {
@@ -179,14 +168,8 @@ describe("inviting a new interpreter", { timeout: 240_000 }, () => {
     }
 
     // An address that already has an account is assigned, not invited: what was typed stays.
-    await sarah.locator('input[name="email"]').fill("kerry@homeward.example");
-    await sarah.locator("label.hw-radio", { hasText: "Amira Haddad" }).click();
-    // The language interpreted (the email's language is another group, left at English).
-    await sarah
-      .locator("#field-language label.hw-radio")
-      .filter({ hasText: /^العربية$/ })
-      .click();
-    await sarah.locator('input[name="activeUntil"]').fill("2026-12-31");
+    // The email's language is left at English.
+    await fillAssignment(sarah, { email: "kerry@homeward.example", until: "2026-12-31" });
     await sarah.locator("label.hw-checkbox").click();
     await sarah.getByRole("button", { name: "Send invitation" }).click();
     await sarah.locator(".hw-error-summary").waitFor();
@@ -284,21 +267,10 @@ describe("inviting a new interpreter", { timeout: 240_000 }, () => {
 });
 
 describe("after the end of Yusuf's period", () => {
-  let later: Harness;
-  beforeAll(async () => {
-    const previous = process.env.E2E_START_TIME;
-    // Yusuf's access runs to the end of 31 March 2027 (London time).
-    process.env.E2E_START_TIME = "2027-04-01T09:00:00Z";
-    try {
-      later = await startHarness();
-    } finally {
-      if (previous === undefined) delete process.env.E2E_START_TIME;
-      else process.env.E2E_START_TIME = previous;
-    }
-  });
-  afterAll(() => later?.stop());
+  const laterHarness = afterYusufsPeriod();
 
   it("refuses him Amira's meetings, plan and views side by side", async () => {
+    const later = laterHarness();
     const context = await later.newContext();
     const page = await context.newPage();
     await signInToPortal(page, later, "interpreter@homeward.example");

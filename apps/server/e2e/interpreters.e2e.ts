@@ -3,7 +3,6 @@
 // acknowledge her agreement, and is refused once his access ends - early, or at the end of
 // his period (a second server whose clock starts after it).
 import { demoIds } from "@homeward/db";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   axeViolations,
@@ -13,6 +12,7 @@ import {
   startHarness,
   waitForPage,
 } from "./harness.ts";
+import { afterYusufsPeriod, expectSideBySide, fillAssignment } from "./interpreter-steps.ts";
 
 let harness: Harness;
 const { cases, entries } = demoIds;
@@ -30,21 +30,6 @@ async function portalAs(email: string, options: { javaScriptEnabled?: boolean } 
   return { context, page };
 }
 
-const arabic = /[\u0600-\u06FF]/;
-
-async function expectSideBySide(page: Page) {
-  const pairs = page.locator(".hw-sbs__row:not(.hw-sbs__columns)");
-  expect(await pairs.count()).toBeGreaterThan(2);
-  const arabicColumn = page.locator(".hw-sbs [lang='ar'][dir='rtl']");
-  const englishColumn = page.locator(".hw-sbs [lang='en'][dir='ltr']");
-  // Every translated paragraph has its English partner.
-  const count = await arabicColumn.count();
-  expect(count).toBeGreaterThan(2);
-  expect(await englishColumn.count()).toBe(count);
-  expect((await arabicColumn.allTextContents()).join(" ")).toMatch(arabic);
-  expect((await englishColumn.allTextContents()).join(" ")).not.toMatch(arabic);
-}
-
 describe("interpreters", () => {
   it("Sarah sees Yusuf's assignment and assigns another interpreter, with consent", async () => {
     const context = await harness.newContext();
@@ -56,13 +41,7 @@ describe("interpreters", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // Without consent: refused, and what was typed is kept.
-    await page.locator('input[name="email"]').fill("advocate@homeward.example");
-    await page.locator("label.hw-radio", { hasText: "Amira Haddad" }).click();
-    await page
-      .locator("label.hw-radio")
-      .filter({ hasText: /^العربية$/ })
-      .click();
-    await page.locator('input[name="activeUntil"]').fill("2026-12-31");
+    await fillAssignment(page, { email: "advocate@homeward.example", until: "2026-12-31" });
     await page.getByRole("button", { name: "Assign interpreter" }).click();
     await page.locator(".hw-error-summary").waitFor();
     await expect(page.locator(".hw-error-summary").textContent()).resolves.toContain(
@@ -104,7 +83,7 @@ describe("interpreters", () => {
     await page.goto(`${harness.portal}/`);
     await page.getByRole("link", { name: "Open Amira Haddad's pages side by side" }).click();
     await waitForPage(page, /\/interpret\/.+\/home$/);
-    await expectSideBySide(page);
+    await expectSideBySide(page, { rows: true });
     await context.close();
   });
 
@@ -116,13 +95,13 @@ describe("interpreters", () => {
     );
     await page.getByRole("link", { name: "Open Amira Haddad's pages side by side" }).click();
     await waitForPage(page, /\/interpret\/.+\/home$/);
-    await expectSideBySide(page);
+    await expectSideBySide(page, { rows: true });
     expect(await axeViolations(page)).toEqual([]);
 
     for (const path of ["traffic-light", "agreement", `records/${entries.yasminSharedWithAmira}`]) {
       const response = await page.goto(`${harness.portal}/interpret/${yasmin}/${path}`);
       expect(response?.status()).toBe(200);
-      await expectSideBySide(page);
+      await expectSideBySide(page, { rows: true });
       expect(await axeViolations(page)).toEqual([]);
     }
     await page.goto(`${harness.portal}/interpret`);
@@ -142,7 +121,7 @@ describe("interpreters", () => {
     await page.setViewportSize({ width: 1024, height: 800 });
     await page.goto(`${harness.portal}/interpret/${yasmin}/agreement`);
     await expect(page.locator("html").getAttribute("dir")).resolves.toBe("rtl");
-    await expectSideBySide(page);
+    await expectSideBySide(page, { rows: true });
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${harness.portal}/interpret`);
     expect(await axeViolations(page)).toEqual([]);
@@ -199,21 +178,10 @@ describe("interpreters", () => {
 });
 
 describe("after the end of Yusuf's period", () => {
-  let later: Harness;
-  beforeAll(async () => {
-    const previous = process.env.E2E_START_TIME;
-    // Yusuf's access runs to the end of 31 March 2027 (London time).
-    process.env.E2E_START_TIME = "2027-04-01T09:00:00Z";
-    try {
-      later = await startHarness();
-    } finally {
-      if (previous === undefined) delete process.env.E2E_START_TIME;
-      else process.env.E2E_START_TIME = previous;
-    }
-  });
-  afterAll(() => later?.stop());
+  const laterHarness = afterYusufsPeriod();
 
   it("refuses him Amira's pages, side by side or not", async () => {
+    const later = laterHarness();
     const context = await later.newContext();
     const page = await context.newPage();
     await signInToPortal(page, later, "interpreter@homeward.example");

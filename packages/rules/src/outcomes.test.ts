@@ -211,6 +211,54 @@ describe("returns home and returns to care", () => {
       false,
     );
   });
+
+  test("a child who went home twice: one child, two returns, each followed up", () => {
+    const outcomes = returnOutcomes(
+      [
+        home("a", "2023-01-10", "2023-05-01"), // back after under 4 months
+        home("a", "2024-02-01"), // home again since, for 2 years 9 months
+        home("b", "2024-06-01", "2025-01-20"), // back after 7.5 months
+      ],
+      today,
+    );
+    // Children: a is home now, b is back in care. Returns: three, two of which broke down.
+    expect(outcomes).toMatchObject({
+      returnedHome: 2,
+      backInCare: 1,
+      stillHome: 1,
+      returns: 3,
+      returnsBackInCare: 2,
+    });
+    // Every return has been home 24 months or more: all three are followed up in each window.
+    expect(outcomes.windows.map((w) => [w.followedUp, w.returnedToCare])).toEqual([
+      [3, 1],
+      [3, 2],
+      [3, 2],
+    ]);
+  });
+
+  test("a child back in care after a second return is back in care, whatever the first did", () => {
+    // Given out of order: the latest return (by date) decides, not the order of the list.
+    const outcomes = returnOutcomes(
+      [home("a", "2025-01-01", "2025-03-01"), home("a", "2022-01-01", "2022-06-01")],
+      today,
+    );
+    expect(outcomes).toMatchObject({ returnedHome: 1, backInCare: 1, stillHome: 0 });
+    const stillHome = returnOutcomes(
+      [home("a", "2025-01-01"), home("a", "2022-01-01", "2022-06-01")],
+      today,
+    );
+    expect(stillHome).toMatchObject({ returnedHome: 1, backInCare: 0, stillHome: 1 });
+    expect(stillHome).toMatchObject({ returns: 2, returnsBackInCare: 1 });
+  });
+
+  test("a child whose only return is excluded is not counted as gone home", () => {
+    const outcomes = returnOutcomes(
+      [home("a", "2024-05-01", "2024-04-01"), home("b", "2024-05-01")],
+      today,
+    );
+    expect(outcomes).toMatchObject({ returnedHome: 1, returns: 1, returnsBackInCare: 0 });
+  });
 });
 
 describe("how often the two independent classifications agree", () => {

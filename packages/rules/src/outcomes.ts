@@ -15,7 +15,11 @@ import {
 export const OUTCOME_WINDOWS = [6, 12, 24] as const;
 export type OutcomeWindow = (typeof OUTCOME_WINDOWS)[number];
 
-/** One child's return home, as the case records it (one return per case). */
+/**
+ * One return home (decision 018: a child can go home several times). A child who went home
+ * twice has two records with the same caseId; a record with no date home but a date back in
+ * care is a data error, named in `excluded`.
+ */
 export interface ReturnRecord {
   readonly caseId: string;
   readonly returnedHomeOn: IsoDate | null;
@@ -58,12 +62,17 @@ export interface WindowOutcome {
 
 export interface ReturnOutcomes {
   readonly asOf: IsoDate;
-  /** Children who have gone home (on or before asOf), whatever happened after. */
+  /** Children who have gone home at least once (on or before asOf), whatever happened after. */
   readonly returnedHome: number;
-  /** Of them, back in care today. */
+  /** Of them, back in care today (their latest return ended). */
   readonly backInCare: number;
-  /** Of them, still home today. */
+  /** Of them, still home today (their latest return has not ended). */
   readonly stillHome: number;
+  /** Returns home, counted one by one: a child who went home twice counts twice. */
+  readonly returns: number;
+  /** Of those returns, the ones after which the child came back into care. */
+  readonly returnsBackInCare: number;
+  /** The windows count returns, not children: each return is followed up on its own. */
   readonly windows: readonly WindowOutcome[];
   /** Records left out of every figure, with why. */
   readonly excluded: readonly { readonly caseId: string; readonly code: OutcomeDataCode }[];
@@ -96,13 +105,21 @@ function problemOf(record: ReturnRecord, asOf: IsoDate): OutcomeDataCode | null 
 export function returnOutcomes(records: readonly ReturnRecord[], asOf: IsoDate): ReturnOutcomes {
   const excluded: { caseId: string; code: OutcomeDataCode }[] = [];
   const returns: { home: IsoDate; back: IsoDate | null }[] = [];
+  // Each child's latest counted return says whether they are home or back in care today.
+  const latest = new Map<string, { home: IsoDate; back: IsoDate | null }>();
   for (const record of records) {
     const code = problemOf(record, asOf);
     if (code) excluded.push({ caseId: record.caseId, code });
-    else if (record.returnedHomeOn !== null)
-      returns.push({ home: record.returnedHomeOn, back: record.reEnteredCareOn });
+    else if (record.returnedHomeOn !== null) {
+      const counted = { home: record.returnedHomeOn, back: record.reEnteredCareOn };
+      returns.push(counted);
+      const before = latest.get(record.caseId);
+      if (!before || compareDates(counted.home, before.home) >= 0)
+        latest.set(record.caseId, counted);
+    }
   }
-  const backInCare = returns.filter((r) => r.back !== null).length;
+  const children = latest.size;
+  const backInCare = [...latest.values()].filter((r) => r.back !== null).length;
   const windows = OUTCOME_WINDOWS.map((months): WindowOutcome => {
     let followedUp = 0;
     let returnedToCare = 0;
@@ -131,9 +148,11 @@ export function returnOutcomes(records: readonly ReturnRecord[], asOf: IsoDate):
   });
   return {
     asOf,
-    returnedHome: returns.length,
+    returnedHome: children,
     backInCare,
-    stillHome: returns.length - backInCare,
+    stillHome: children - backInCare,
+    returns: returns.length,
+    returnsBackInCare: returns.filter((r) => r.back !== null).length,
     windows,
     excluded,
   };

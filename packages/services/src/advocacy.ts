@@ -28,14 +28,14 @@ import { AccessDenied, NotFound, type ServiceContext, StaleWrite } from "./conte
 import { familyCase, familyCases, londonDate } from "./family-cases.ts";
 import { type FamilyHomeCase, familyHome } from "./family-home.ts";
 import {
-  accountExists,
-  hashToken,
+  acceptIntoCase,
   type InvitationMail,
   type InvitationProblem,
-  invitationProblem,
   newInvitationToken,
-  plausibleToken,
   sendInvitationMail,
+  signedInAs,
+  workingInvitation,
+  workingLink,
 } from "./invitations.ts";
 
 export type { ConsentMethod };
@@ -475,18 +475,6 @@ export type InvitationState =
   | { ok: true; invitationId: string; email: string; hasAccount: boolean }
   | { ok: false; problem: InvitationProblem };
 
-async function invitationByToken(db: ServiceContext["db"], token: string) {
-  if (!plausibleToken(token)) return null;
-  const [inv] = await db
-    .select()
-    .from(advocateInvitation)
-    .where(eq(advocateInvitation.tokenHash, hashToken(token)))
-    .limit(1);
-  return inv ?? null;
-}
-
-const problemOf = invitationProblem;
-
 /**
  * What the invitation link shows before anyone signs in: whether it still works, the address
  * it was sent to, and whether that address already has a family account. Nothing about the
@@ -497,15 +485,8 @@ export async function invitationState(
   token: string,
   now: Date,
 ): Promise<InvitationState> {
-  const inv = await invitationByToken(db, token);
-  const problem = problemOf(inv, now);
-  if (problem || !inv) return { ok: false, problem: problem ?? "INVITATION_UNKNOWN" };
-  return {
-    ok: true,
-    invitationId: inv.id,
-    email: inv.email,
-    hasAccount: await accountExists(db, inv.email),
-  };
+  const found = await workingInvitation(db, advocateInvitation, token, now);
+  return found.ok ? workingLink(db, found.inv) : found;
 }
 
 /**
@@ -516,42 +497,18 @@ export async function acceptInvitation(
   ctx: ServiceContext,
   token: string,
 ): Promise<{ caseId: string; advocateMemberId: string }> {
-  const inv = await invitationByToken(ctx.db, token);
-  const problem = problemOf(inv, ctx.now);
-  if (problem || !inv) return refuse(ctx, "accept", null, null, problem ?? "INVITATION_UNKNOWN");
-  const [me] = await ctx.db
-    .select({ email: user.email, kind: user.kind })
-    .from(user)
-    .where(eq(user.id, ctx.userId))
-    .limit(1);
+  const found = await workingInvitation(ctx.db, advocateInvitation, token, ctx.now);
+  if (!found.ok) return refuse(ctx, "accept", null, null, found.problem);
+  const inv = found.inv;
   const person = await membershipRow(ctx, inv.forMemberId);
-  if (me?.kind !== "family" || me.email.toLowerCase() !== inv.email || person.userId === ctx.userId)
+  if (!(await signedInAs(ctx, inv.email)) || person.userId === ctx.userId)
     return refuse(ctx, "accept", inv.caseId, inv.id, "WRONG_ACCOUNT");
-  const advocateMemberId = crypto.randomUUID();
-  await ctx.db.transaction(async (tx) => {
-    const claimed = await tx
-      .update(advocateInvitation)
-      .set({
-        acceptedAt: ctx.now,
-        acceptedUserId: ctx.userId,
-        acceptedMemberId: null,
-        version: inv.version + 1,
-      })
-      .where(
-        and(
-          eq(advocateInvitation.id, inv.id),
-          isNull(advocateInvitation.acceptedAt),
-          isNull(advocateInvitation.withdrawnAt),
-        ),
-      )
-      .returning({ id: advocateInvitation.id });
-    if (claimed.length === 0) throw new AccessDenied("INVITATION_USED");
-    await tx.insert(caseMember).values({
-      id: advocateMemberId,
-      caseId: inv.caseId,
-      userId: ctx.userId,
+  const advocateMemberId = await acceptIntoCase(
+    ctx,
+    advocateInvitation,
+    inv,
+    {
       role: "advocate",
-      actingForMemberId: inv.forMemberId,
       activeFrom: ctx.now,
       activeUntil: inv.activeUntil,
       // The person's consent: given by inviting, or recorded by the practitioner who arranged it.
@@ -559,22 +516,13 @@ export async function acceptInvitation(
       consentRecordedBy: inv.invitedByUserId,
       grantedBy: inv.invitedByUserId,
       permissions: inv.permissions,
-    });
-    await tx
-      .update(advocateInvitation)
-      .set({ acceptedMemberId: advocateMemberId })
-      .where(eq(advocateInvitation.id, inv.id));
-    await recordAudit(tx, {
-      actorUserId: ctx.userId,
-      app: ctx.app,
+    },
+    {
       action: "advocacy_accept",
       resourceType: "advocate_invitation",
-      resourceId: inv.id,
-      caseId: inv.caseId,
-      outcome: "allowed",
-      detail: { advocateMemberId, forMemberId: inv.forMemberId },
-    });
-  });
+      detail: (id) => ({ advocateMemberId: id, forMemberId: inv.forMemberId }),
+    },
+  );
   return { caseId: inv.caseId, advocateMemberId };
 }
 

@@ -387,19 +387,24 @@ export async function stillReady(tx: Tx, agreementId: string) {
   if (problems.length > 0) throw new AgreementNotReady(problems);
 }
 
-/** Emails each party (content-free: a link to "my agreement") once per published version. */
-async function notifyParties(
+/**
+ * Emails each party (content-free: a link to "my agreement") once per published version, or
+ * once when the agreement ends (`agreement_ended`, from agreement-ending.ts).
+ */
+export async function notifyParties(
   ctx: ServiceContext,
   notify: NotifyTarget | undefined,
   agreementId: string,
   version: number,
+  kind: "agreement_shared" | "agreement_ended" = "agreement_shared",
 ): Promise<string[]> {
   if (!notify) return [];
   const [row] = await ctx.db
     .select({ status: parentalAgreement.status })
     .from(parentalAgreement)
     .where(eq(parentalAgreement.id, agreementId));
-  if (row?.status !== "published") return [];
+  // A draft is nobody's business yet; an end is told only once the agreement has ended.
+  if (row?.status !== (kind === "agreement_ended" ? "ended" : "published")) return [];
   const parties = await partiesOf(ctx.db, agreementId);
   // The person's helpers (advocate, interpreter) read it with them; they are told too.
   const helpers = await ctx.db
@@ -414,7 +419,7 @@ async function notifyParties(
   const userIds = await usersOfMembers(ctx.db, [...parties, ...helpers.map((h) => h.id)]);
   return notifyUsers(
     { db: ctx.db, mailer: notify.mailer, portalOrigin: notify.portalOrigin },
-    { userIds, kind: "agreement_shared", dedupeKey: `agreement_shared:${agreementId}:${version}` },
+    { userIds, kind, dedupeKey: `${kind}:${agreementId}:${version}` },
   );
 }
 

@@ -25,7 +25,9 @@ import {
   auditEntry,
   audited,
   authorizeChange,
+  type NotifyTarget,
   nextVersion,
+  notifyParties,
   reviewDatesOf,
   stillReady,
 } from "./agreement-builder.ts";
@@ -61,12 +63,17 @@ export const endAgreementSchema = z.object({
 });
 export type EndAgreementInput = z.infer<typeof endAgreementSchema>;
 
-/** The family keeps the agreement to read; it says it ended, when and why. */
+/**
+ * The family keeps the agreement to read; it says it ended, when and why. With `notify`, each
+ * party (and the helpers who read it with them) is emailed once, the way a published change
+ * is: in their language, a link and no details, discreet mode respected.
+ */
 export async function endAgreement(
   ctx: ServiceContext,
   agreementId: string,
   input: EndAgreementInput,
-): Promise<{ version: number }> {
+  notify?: NotifyTarget,
+): Promise<{ version: number; notified: number }> {
   // authorizeChange refuses families and an agreement already ended (audited).
   const { row } = await authorizeChange(ctx, agreementId, "end");
   const entry = {
@@ -75,7 +82,7 @@ export async function endAgreement(
     resourceId: agreementId,
     caseId: row.caseId,
   };
-  return audited(ctx, entry, input.version, async () => {
+  const result = await audited(ctx, entry, input.version, async () => {
     // A page opened before someone else's change hears about that first: what it shows is old.
     if (row.version !== input.version) throw new StaleWrite(row.version);
     const check = checkAgreementEnd(
@@ -105,6 +112,9 @@ export async function endAgreement(
       return { version: next };
     });
   });
+  // After the commit: an email about an end that did not happen would be worse than none.
+  const notified = await notifyParties(ctx, notify, agreementId, result.version, "agreement_ended");
+  return { version: result.version, notified: notified.length };
 }
 
 export const removeReviewDateSchema = z.object({

@@ -14,14 +14,16 @@ import { AccessDenied, type ServiceContext, StaleWrite } from "./context.ts";
 import { londonDate } from "./family-cases.ts";
 import { assignInterpreterSchema, authorizeAssigning, checkAssignment } from "./interpreters.ts";
 import {
+  acceptIntoCase,
   accountExists,
-  hashToken,
   type InvitationMail,
   type InvitationProblem,
   invitationProblem,
   newInvitationToken,
-  plausibleToken,
   sendInvitationMail,
+  signedInAs,
+  workingInvitation,
+  workingLink,
 } from "./invitations.ts";
 
 /** The invitation page's address in the portal (the emailed link adds the token). */
@@ -229,22 +231,11 @@ export async function withdrawInterpreterInvitation(
 // ---------------------------------------------------------------------------------------
 // The link.
 
-async function invitationByToken(db: ServiceContext["db"], token: string) {
-  if (!plausibleToken(token)) return null;
-  const [inv] = await db
-    .select()
-    .from(interpreterInvitation)
-    .where(eq(interpreterInvitation.tokenHash, hashToken(token)))
-    .limit(1);
-  return inv ?? null;
-}
-
 /** A link also stops working once the assignment's own period is over. */
-function problemOf(inv: InvitationRow | null, now: Date): InvitationProblem | null {
-  const problem = invitationProblem(inv, now);
-  if (problem || !inv) return problem ?? "INVITATION_UNKNOWN";
-  return inv.activeUntil <= now ? "INVITATION_EXPIRED" : null;
-}
+const periodOver =
+  (now: Date) =>
+  (inv: InvitationRow): InvitationProblem | null =>
+    inv.activeUntil <= now ? "INVITATION_EXPIRED" : null;
 
 export type InterpreterInvitationState =
   | { ok: true; invitationId: string; email: string; hasAccount: boolean; language: LanguageCode }
@@ -260,15 +251,11 @@ export async function interpreterInvitationState(
   token: string,
   now: Date,
 ): Promise<InterpreterInvitationState> {
-  const inv = await invitationByToken(db, token);
-  const problem = problemOf(inv, now);
-  if (problem || !inv) return { ok: false, problem: problem ?? "INVITATION_UNKNOWN" };
+  const found = await workingInvitation(db, interpreterInvitation, token, now, periodOver(now));
+  if (!found.ok) return found;
   return {
-    ok: true,
-    invitationId: inv.id,
-    email: inv.email,
-    hasAccount: await accountExists(db, inv.email),
-    language: isLanguageCode(inv.mailLanguage) ? inv.mailLanguage : "en",
+    ...(await workingLink(db, found.inv)),
+    language: isLanguageCode(found.inv.mailLanguage) ? found.inv.mailLanguage : "en",
   };
 }
 
@@ -300,14 +287,15 @@ export async function acceptInterpreterInvitation(
   ctx: ServiceContext,
   token: string,
 ): Promise<{ caseId: string; memberId: string }> {
-  const inv = await invitationByToken(ctx.db, token);
-  const problem = problemOf(inv, ctx.now);
-  if (problem || !inv) return refuse(ctx, null, null, problem ?? "INVITATION_UNKNOWN");
-  const [me] = await ctx.db
-    .select({ email: user.email, kind: user.kind })
-    .from(user)
-    .where(eq(user.id, ctx.userId))
-    .limit(1);
+  const found = await workingInvitation(
+    ctx.db,
+    interpreterInvitation,
+    token,
+    ctx.now,
+    periodOver(ctx.now),
+  );
+  if (!found.ok) return refuse(ctx, null, null, found.problem);
+  const inv = found.inv;
   const onCase = await ctx.db
     .select()
     .from(caseMember)
@@ -317,29 +305,15 @@ export async function acceptInterpreterInvitation(
       m.role !== "interpreter" ||
       (m.revokedAt === null && (m.activeUntil === null || m.activeUntil > ctx.now)),
   );
-  if (me?.kind !== "family" || me.email.toLowerCase() !== inv.email || liveHere)
+  if (!(await signedInAs(ctx, inv.email)) || liveHere)
     return refuse(ctx, inv.caseId, inv.id, "WRONG_ACCOUNT");
 
-  const memberId = crypto.randomUUID();
-  await ctx.db.transaction(async (tx) => {
-    const claimed = await tx
-      .update(interpreterInvitation)
-      .set({ acceptedAt: ctx.now, acceptedUserId: ctx.userId, version: inv.version + 1 })
-      .where(
-        and(
-          eq(interpreterInvitation.id, inv.id),
-          isNull(interpreterInvitation.acceptedAt),
-          isNull(interpreterInvitation.withdrawnAt),
-        ),
-      )
-      .returning({ id: interpreterInvitation.id });
-    if (claimed.length === 0) throw new AccessDenied("INVITATION_USED");
-    await tx.insert(caseMember).values({
-      id: memberId,
-      caseId: inv.caseId,
-      userId: ctx.userId,
+  const memberId = await acceptIntoCase(
+    ctx,
+    interpreterInvitation,
+    inv,
+    {
       role: "interpreter",
-      actingForMemberId: inv.forMemberId,
       language: inv.language,
       activeFrom: inv.activeFrom,
       activeUntil: inv.activeUntil,
@@ -349,21 +323,12 @@ export async function acceptInterpreterInvitation(
       grantedBy: inv.invitedByUserId,
       // As for an assigned interpreter: fixed by the policy (read, and respond for the person).
       permissions: ["read", "respond"],
-    });
-    await tx
-      .update(interpreterInvitation)
-      .set({ acceptedMemberId: memberId })
-      .where(eq(interpreterInvitation.id, inv.id));
-    await recordAudit(tx, {
-      actorUserId: ctx.userId,
-      app: ctx.app,
+    },
+    {
       action: "accept",
       resourceType: "interpreter_invitation",
-      resourceId: inv.id,
-      caseId: inv.caseId,
-      outcome: "allowed",
-      detail: { memberId, forMemberId: inv.forMemberId },
-    });
-  });
+      detail: (id) => ({ memberId: id, forMemberId: inv.forMemberId }),
+    },
+  );
   return { caseId: inv.caseId, memberId };
 }

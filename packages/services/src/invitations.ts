@@ -1,9 +1,16 @@
 // What every emailed invitation shares (issue 8: advocates and interpreters): a one-use token
 // of which only a hash is kept, a week to use it, the same reasons a link stops working, an
 // email that carries only the link, and the audit row when an account is made from one.
-// advocacy.ts and interpreter-invitations.ts keep their own tables and what accepting does.
+// advocacy.ts and interpreter-invitations.ts keep their own tables and what accepting grants;
+// finding a link by its token, checking the account and claiming the link once are here.
 import { createHash, randomBytes } from "node:crypto";
-import { recordAudit, user } from "@homeward/db";
+import {
+  type advocateInvitation,
+  caseMember,
+  type interpreterInvitation,
+  recordAudit,
+  user,
+} from "@homeward/db";
 import {
   createTranslator,
   type FamilyNamespace,
@@ -12,10 +19,10 @@ import {
 } from "@homeward/i18n";
 import { resources } from "@homeward/i18n/server";
 import type { Mailer } from "@homeward/mail";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { passwordLength } from "./account.ts";
-import type { ServiceContext } from "./context.ts";
+import { AccessDenied, type ServiceContext } from "./context.ts";
 
 /** An emailed invitation works for a week: long enough to notice it, short enough to lapse. */
 export const INVITATION_LIFETIME_DAYS = 7;
@@ -67,6 +74,115 @@ export function invitationProblem(
   if (inv.withdrawnAt) return "INVITATION_WITHDRAWN";
   if (inv.expiresAt <= now) return "INVITATION_EXPIRED";
   return null;
+}
+
+/** The invitations' tables: each has the token hash, the address, and the columns of its use. */
+export type InvitationTable = typeof advocateInvitation | typeof interpreterInvitation;
+
+/** The invitation a token belongs to, if it looks like one of ours. */
+export async function invitationByToken<T extends InvitationTable>(
+  db: ServiceContext["db"],
+  table: T,
+  token: string,
+): Promise<T["$inferSelect"] | null> {
+  if (!plausibleToken(token)) return null;
+  // The two tables share these columns; drizzle cannot type a query over either one.
+  const from = table as InvitationTable as typeof advocateInvitation;
+  const [inv] = await db
+    .select()
+    .from(from)
+    .where(eq(from.tokenHash, hashToken(token)))
+    .limit(1);
+  return (inv as T["$inferSelect"] | undefined) ?? null;
+}
+
+/**
+ * A token's invitation if its link still works at `now`, or why not. `lapsed` adds a kind's
+ * own reason to stop working (an interpreter's period being over).
+ */
+export async function workingInvitation<T extends InvitationTable>(
+  db: ServiceContext["db"],
+  table: T,
+  token: string,
+  now: Date,
+  lapsed: (inv: T["$inferSelect"]) => InvitationProblem | null = () => null,
+): Promise<{ ok: true; inv: T["$inferSelect"] } | { ok: false; problem: InvitationProblem }> {
+  const inv = await invitationByToken(db, table, token);
+  if (!inv) return { ok: false, problem: "INVITATION_UNKNOWN" };
+  const problem = invitationProblem(inv, now) ?? lapsed(inv);
+  return problem ? { ok: false, problem } : { ok: true, inv };
+}
+
+/** What a working link shows before anyone signs in: the address, and whether it has an account. */
+export async function workingLink(
+  db: ServiceContext["db"],
+  inv: { id: string; email: string },
+): Promise<{ ok: true; invitationId: string; email: string; hasAccount: boolean }> {
+  return {
+    ok: true,
+    invitationId: inv.id,
+    email: inv.email,
+    hasAccount: await accountExists(db, inv.email),
+  };
+}
+
+/** Whether the signed-in account is a family account with the address an invitation went to. */
+export async function signedInAs(ctx: ServiceContext, email: string): Promise<boolean> {
+  const [me] = await ctx.db
+    .select({ email: user.email, kind: user.kind })
+    .from(user)
+    .where(eq(user.id, ctx.userId))
+    .limit(1);
+  return me?.kind === "family" && me.email.toLowerCase() === email;
+}
+
+/**
+ * Accepting, in one transaction: claims the invitation (once: a second use, however quick,
+ * finds it taken), puts the signed-in account on the case acting for the invitation's person
+ * with `member`'s role, period, consent and permissions, notes the new membership on the
+ * invitation, and audits it. Returns the new membership's id.
+ */
+export async function acceptIntoCase<T extends InvitationTable>(
+  ctx: ServiceContext,
+  table: T,
+  inv: { id: string; version: number; caseId: string; forMemberId: string },
+  member: Omit<typeof caseMember.$inferInsert, "id" | "caseId" | "userId" | "actingForMemberId">,
+  audit: { action: string; resourceType: string; detail: (memberId: string) => object },
+): Promise<string> {
+  const into = table as InvitationTable as typeof advocateInvitation;
+  const memberId = crypto.randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(into)
+      .set({
+        acceptedAt: ctx.now,
+        acceptedUserId: ctx.userId,
+        acceptedMemberId: null,
+        version: inv.version + 1,
+      })
+      .where(and(eq(into.id, inv.id), isNull(into.acceptedAt), isNull(into.withdrawnAt)))
+      .returning({ id: into.id });
+    if (claimed.length === 0) throw new AccessDenied("INVITATION_USED");
+    await tx.insert(caseMember).values({
+      ...member,
+      id: memberId,
+      caseId: inv.caseId,
+      userId: ctx.userId,
+      actingForMemberId: inv.forMemberId,
+    });
+    await tx.update(into).set({ acceptedMemberId: memberId }).where(eq(into.id, inv.id));
+    await recordAudit(tx, {
+      actorUserId: ctx.userId,
+      app: ctx.app,
+      action: audit.action,
+      resourceType: audit.resourceType,
+      resourceId: inv.id,
+      caseId: inv.caseId,
+      outcome: "allowed",
+      detail: audit.detail(memberId),
+    });
+  });
+  return memberId;
 }
 
 /** Whether an address already has an account (the link then asks them to sign in). */

@@ -7,6 +7,7 @@ import {
   childCase,
   demoCohortStaff,
   demoCohortTeam,
+  returnHomeEpisode,
   staffMembership,
   team,
   user,
@@ -57,6 +58,8 @@ describe(`the manager view on ${databaseUnderTest}`, () => {
 
     it("counts 29 children gone home: 14 back in care, 15 still home", () => {
       expect(figures.outcomes).toMatchObject({ returnedHome: 29, backInCare: 14, stillHome: 15 });
+      // One return each, known from the case's columns (the cohort predates the history).
+      expect(figures.outcomes).toMatchObject({ returns: 29, returnsBackInCare: 14 });
       expect(figures.outcomes.excluded).toEqual([]);
     });
 
@@ -208,6 +211,61 @@ describe(`the manager view on ${databaseUnderTest}`, () => {
     ]);
     expect(figures.outcomes.returnedHome).toBe(29);
     await db.delete(childCase).where(eq(childCase.id, "case-north-bad"));
+  });
+
+  it("counts every return of a child who went home twice, and each return's outcome", async () => {
+    const { db } = seeded.handle;
+    // Home in January 2023, back in care in May (under 4 months); home again in March 2025
+    // and still home. Both returns are in the history; the case's columns hold the latest,
+    // which must not be counted a second time.
+    await db.insert(childCase).values({
+      id: "case-north-twice",
+      authorityId: "authority-demo",
+      teamId: north,
+      reference: "HW-0698",
+      childName: "Test Child",
+      childDateOfBirth: "2014-01-01",
+      legalStatus: "s31",
+      stage: "closed",
+      returnedHomeOn: "2025-03-01",
+      reEnteredCareOn: null,
+    });
+    await db.insert(returnHomeEpisode).values([
+      {
+        id: "return-twice-1",
+        caseId: "case-north-twice",
+        returnedOn: "2023-01-10",
+        reEnteredCareOn: "2023-05-01",
+      },
+      { id: "return-twice-2", caseId: "case-north-twice", returnedOn: "2025-03-01" },
+    ]);
+    try {
+      const figures = await teamFigures(priya, { teamId: north });
+      // Children: the cohort's 29 and this one, who is home now (15 + 1 still home).
+      // Returns: the cohort's 29 (one each, known from the case's columns) and these two;
+      // 14 of the cohort's broke down, and this child's first.
+      expect(figures.outcomes).toMatchObject({
+        returnedHome: 30,
+        backInCare: 14,
+        stillHome: 16,
+        returns: 31,
+        returnsBackInCare: 15,
+      });
+      expect(figures.outcomes.excluded).toEqual([]);
+      // The first return is followed up in every window and broke down within 6 months; the
+      // second is followed up for 6 and 12 months (home since March 2025, still home) and is
+      // too recent for 24.
+      expect(
+        figures.outcomes.windows.map((w) => [w.followedUp, w.returnedToCare, w.tooRecent]),
+      ).toEqual([
+        [27 + 2, 5 + 1, 2],
+        [24 + 2, 8 + 1, 5],
+        [18 + 1, 8 + 1, 11 + 1],
+      ]);
+    } finally {
+      await db.delete(returnHomeEpisode).where(eq(returnHomeEpisode.caseId, "case-north-twice"));
+      await db.delete(childCase).where(eq(childCase.id, "case-north-twice"));
+    }
   });
 
   it("audits the read, naming the teams", async () => {

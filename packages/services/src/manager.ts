@@ -7,6 +7,7 @@ import { canReadTeamFigures, type PolicyViewer, type StaffRole } from "@homeward
 import {
   childCase,
   recordAudit,
+  returnHomeEpisode,
   riskClassification,
   riskReview,
   staffMembership,
@@ -20,6 +21,7 @@ import {
   type OutcomeDataCode,
   RISK_LEVELS,
   type ReturnOutcomes,
+  type ReturnRecord,
   type RiskLevel,
   returnOutcomes,
 } from "@homeward/rules";
@@ -274,8 +276,21 @@ export async function teamFigures(
     }
   }
 
-  // Only cases with a return or a re-entry recorded can count towards the outcomes.
-  const returns = await ctx.db
+  // Every return home counts, not just the latest (decision 018): each episode is a record,
+  // and a return known only from the case's columns (before the history was kept) is added
+  // the way the case's own history shows it (`returnHistory`).
+  const episodes = await ctx.db
+    .select({
+      caseId: returnHomeEpisode.caseId,
+      reference: childCase.reference,
+      returnedHomeOn: returnHomeEpisode.returnedOn,
+      reEnteredCareOn: returnHomeEpisode.reEnteredCareOn,
+    })
+    .from(returnHomeEpisode)
+    .innerJoin(childCase, eq(childCase.id, returnHomeEpisode.caseId))
+    .where(ofTeams)
+    .orderBy(asc(childCase.reference), asc(returnHomeEpisode.returnedOn));
+  const latestColumns = await ctx.db
     .select({
       caseId: childCase.id,
       reference: childCase.reference,
@@ -287,6 +302,14 @@ export async function teamFigures(
       and(ofTeams, or(isNotNull(childCase.returnedHomeOn), isNotNull(childCase.reEnteredCareOn))),
     )
     .orderBy(asc(childCase.reference));
+  const returns: (ReturnRecord & { reference: string })[] = [...episodes];
+  for (const kase of latestColumns) {
+    const kept = episodes.some(
+      (e) => e.caseId === kase.caseId && e.returnedHomeOn === kase.returnedHomeOn,
+    );
+    // A date back in care with no date home is kept too: the rules name it as a data error.
+    if (!kept) returns.push(kase);
+  }
   const outcomes = returnOutcomes(returns, today);
   const referenceOf = new Map(returns.map((r) => [r.caseId, r.reference]));
 
@@ -316,10 +339,14 @@ export async function teamFigures(
     agreement: agreementRate([...reviews.values()]),
     outcomes: {
       ...outcomes,
-      excluded: outcomes.excluded.map((e) => ({
-        ...e,
-        reference: referenceOf.get(e.caseId) ?? "",
-      })),
+      // A case with two returns that cannot be counted for the same reason is named once:
+      // the list is of records to put right.
+      excluded: outcomes.excluded
+        .filter(
+          (e, index, all) =>
+            all.findIndex((o) => o.caseId === e.caseId && o.code === e.code) === index,
+        )
+        .map((e) => ({ ...e, reference: referenceOf.get(e.caseId) ?? "" })),
     },
   };
 }

@@ -32,6 +32,7 @@ const landingPath: Record<NotificationKind, string> = {
   reply_arrived: "/records",
   meeting_set: "/meetings",
   agreement_shared: "/agreement",
+  agreement_ended: "/agreement",
 };
 
 function mailText(language: string | null) {

@@ -356,7 +356,11 @@ describe(`ending an agreement and removing a review date, on ${databaseUnderTest
       AccessDenied,
     );
 
-    expect(await endAgreement(sarah(), agreementId, input)).toEqual({ version: version + 1 });
+    // No mailer given: nobody is emailed (agreement-ending-notify.test.ts sends them).
+    expect(await endAgreement(sarah(), agreementId, input)).toEqual({
+      version: version + 1,
+      notified: 0,
+    });
     const view = await builder();
     expect(view).toMatchObject({ status: "ended", canEdit: false });
     expect(view.ending).toMatchObject({

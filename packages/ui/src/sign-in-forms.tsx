@@ -1,5 +1,6 @@
 // The two sign-in steps as forms both apps show. Plain posts to the route's action, so they
 // work without JavaScript; React Router's <Form> enhances them when scripts run.
+import type { ReactNode } from "react";
 import { Form } from "react-router";
 import { Button } from "./button.tsx";
 import { ErrorSummary, type FieldErrors, FormErrors } from "./form-errors.tsx";
@@ -7,8 +8,10 @@ import { TextField } from "./text-field.tsx";
 
 export interface SignInFormText {
   heading: string;
-  intro?: string;
+  /** Text, or the app's text with its glossary words linked (the portal's <Glossed>). */
+  intro?: ReactNode;
   email: string;
+
   password: string;
   submit: string;
   errorTitle: string;

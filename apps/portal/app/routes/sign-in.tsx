@@ -1,5 +1,5 @@
 import { signInSchema } from "@homeward/auth/schemas";
-import { useTranslation } from "@homeward/i18n/react";
+import { Glossed, useTranslation } from "@homeward/i18n/react";
 import {
   assertSameOrigin,
   keptValues,
@@ -44,7 +44,8 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
       <SignInForm
         text={{
           heading: t("signIn.heading"),
-          intro: t("signIn.familyIntro"),
+          intro: <Glossed text={t("signIn.familyIntro")} />,
+
           email: t("signIn.email"),
           password: t("signIn.password"),
           submit: t("signIn.submit"),

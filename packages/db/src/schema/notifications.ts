@@ -9,6 +9,7 @@ export const notificationKinds = [
   "reply_arrived",
   "meeting_set",
   "agreement_shared",
+  "agreement_ended",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -243,7 +243,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     case "endAgreement": {
       const parsed = parseWith(endAgreementSchema, form);
       if (!parsed.ok) return refused(400, { errors: parsed.errors });
-      const answer = await attempt(() => endAgreement(ctx, agreementId, parsed.data));
+      const answer = await attempt(() => endAgreement(ctx, agreementId, parsed.data, notify));
       return answer ?? redirect(`${base}?saved=ended`);
     }
     case "removeReview": {

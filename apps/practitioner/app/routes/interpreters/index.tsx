@@ -1,9 +1,3 @@
-// Interpreters (issue 8): the allocated social worker assigns an interpreter to a person on
-// the case for a language and a period, with the person's consent recorded; everyone on the
-// case sees current and past assignments; an assignment can be ended early. An interpreter
-// with a family account is found by email; one without is invited (invite.tsx), and the
-// invitations not yet accepted are listed here, to withdraw.
-import { languages } from "@homeward/i18n";
 import { useTranslation } from "@homeward/i18n/react";
 import { assertSameOrigin, keptValues, parseForm } from "@homeward/runtime";
 import { StaleWrite } from "@homeward/services";
@@ -21,21 +15,14 @@ import {
   type InterpreterAssignment,
   InterpreterRefusal,
 } from "@homeward/services/interpreters";
-import {
-  Button,
-  CheckboxGroup,
-  ErrorSummary,
-  FormErrors,
-  PageTitle,
-  RadioGroup,
-  TextField,
-} from "@homeward/ui";
+import { Button, ErrorSummary, FormErrors, PageTitle } from "@homeward/ui";
 import { data, Form, Link, redirect } from "react-router";
 import { CaseNav } from "../../components/case-nav.tsx";
 import { translateErrors } from "../../lib/errors.ts";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import { calendarDay } from "../assessment/dates.ts";
 import type { Route } from "./+types/index";
+import { AssignmentFields, InterpreterEmailField, languageName } from "./assignment-fields.tsx";
 import { PendingInvitations } from "./pending-invitations.tsx";
 
 const notices = ["assigned", "ended"] as const;
@@ -182,10 +169,6 @@ export default function Interpreters({ loaderData, actionData }: Route.Component
   );
 }
 
-function languageName(code: string | null): string {
-  return languages.find((l) => l.code === code)?.name ?? "";
-}
-
 function Assignment({
   assignment: a,
   canEnd,
@@ -267,58 +250,8 @@ function AssignForm({
       <ErrorSummary title={t("auth:errors.summaryTitle")} errors={errors} formError={formError} />
       <FormErrors errors={errors}>
         <input type="hidden" name="intent" value="assign" />
-        <TextField
-          label={t("assign.email")}
-          name="email"
-          type="email"
-          autoComplete="off"
-          defaultValue={values.email ?? ""}
-          isRequired
-        />
-        <RadioGroup
-          label={t("assign.person")}
-          name="forMemberId"
-          defaultValue={values.forMemberId || undefined}
-          isRequired
-          options={view.people.map((p) => ({
-            value: p.memberId,
-            label: p.name,
-            description: p.language
-              ? t("assign.personLanguage", { language: languageName(p.language) })
-              : undefined,
-          }))}
-        />
-        <RadioGroup
-          label={t("assign.language")}
-          name="language"
-          defaultValue={values.language || undefined}
-          isRequired
-          options={languages
-            .filter((l) => l.code !== "en")
-            .map((l) => ({ value: l.code, label: l.name }))}
-        />
-        <TextField
-          label={t("assign.from")}
-          description={t("assign.fromHelp")}
-          name="activeFrom"
-          type="date"
-          defaultValue={values.activeFrom ?? ""}
-        />
-        <TextField
-          label={t("assign.until")}
-          description={t("assign.untilHelp")}
-          name="activeUntil"
-          type="date"
-          defaultValue={values.activeUntil ?? ""}
-          isRequired
-        />
-        <CheckboxGroup
-          label={t("assign.consent")}
-          name="consent"
-          defaultValue={values.consent === "yes" ? ["yes"] : []}
-          isRequired
-          options={[{ value: "yes", label: t("assign.consentOption") }]}
-        />
+        <InterpreterEmailField label={t("assign.email")} value={values.email ?? ""} />
+        <AssignmentFields people={view.people} values={values} />
         <Button>{t("assign.submit")}</Button>
       </FormErrors>
     </Form>

@@ -12,20 +12,13 @@ import {
   inviteInterpreterSchema,
 } from "@homeward/services/interpreter-invitations";
 import { caseInterpreters, InterpreterRefusal } from "@homeward/services/interpreters";
-import {
-  Button,
-  CheckboxGroup,
-  ErrorSummary,
-  FormErrors,
-  PageTitle,
-  RadioGroup,
-  TextField,
-} from "@homeward/ui";
+import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup } from "@homeward/ui";
 import { data, Form, Link, redirect } from "react-router";
 import { CaseNav } from "../../components/case-nav.tsx";
 import { translateErrors } from "../../lib/errors.ts";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import type { Route } from "./+types/invite";
+import { AssignmentFields, InterpreterEmailField } from "./assignment-fields.tsx";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx } = await staffContext(context, request);
@@ -68,8 +61,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   throw redirect(`/cases/${encodeURIComponent(params.caseId)}/interpreters?done=invited`);
 }
 
-const languageName = (code: string | null) => languages.find((l) => l.code === code)?.name ?? "";
-
 export default function InviteInterpreter({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation("interpreters");
   const { people } = loaderData;
@@ -94,13 +85,9 @@ export default function InviteInterpreter({ loaderData, actionData }: Route.Comp
           <p>{t("interpreterInvites:intro")}</p>
           <ErrorSummary title={t("auth:errors.summaryTitle")} errors={errors} />
           <FormErrors errors={errors}>
-            <TextField
+            <InterpreterEmailField
               label={t("interpreterInvites:email")}
-              name="email"
-              type="email"
-              autoComplete="off"
-              defaultValue={values.email ?? ""}
-              isRequired
+              value={values.email ?? ""}
             />
             <RadioGroup
               label={t("interpreterInvites:mailLanguage")}
@@ -110,50 +97,7 @@ export default function InviteInterpreter({ loaderData, actionData }: Route.Comp
               isRequired
               options={languages.map((l) => ({ value: l.code, label: l.name }))}
             />
-            <RadioGroup
-              label={t("assign.person")}
-              name="forMemberId"
-              defaultValue={values.forMemberId || undefined}
-              isRequired
-              options={people.map((p) => ({
-                value: p.memberId,
-                label: p.name,
-                description: p.language
-                  ? t("assign.personLanguage", { language: languageName(p.language) })
-                  : undefined,
-              }))}
-            />
-            <RadioGroup
-              label={t("assign.language")}
-              name="language"
-              defaultValue={values.language || undefined}
-              isRequired
-              options={languages
-                .filter((l) => l.code !== "en")
-                .map((l) => ({ value: l.code, label: l.name }))}
-            />
-            <TextField
-              label={t("assign.from")}
-              description={t("assign.fromHelp")}
-              name="activeFrom"
-              type="date"
-              defaultValue={values.activeFrom ?? ""}
-            />
-            <TextField
-              label={t("assign.until")}
-              description={t("assign.untilHelp")}
-              name="activeUntil"
-              type="date"
-              defaultValue={values.activeUntil ?? ""}
-              isRequired
-            />
-            <CheckboxGroup
-              label={t("assign.consent")}
-              name="consent"
-              defaultValue={values.consent === "yes" ? ["yes"] : []}
-              isRequired
-              options={[{ value: "yes", label: t("assign.consentOption") }]}
-            />
+            <AssignmentFields people={people} values={values} />
             <Button>{t("interpreterInvites:submit")}</Button>
           </FormErrors>
         </Form>

@@ -1,14 +1,12 @@
 // The invitations to new interpreters not accepted yet (issue 8), on the case's interpreters
 // page: to whom, for whom, the language and period, when the link lapses; the allocated
 // social worker can withdraw one, and the link stops working at once.
-import { languages } from "@homeward/i18n";
 import { useTranslation } from "@homeward/i18n/react";
 import type { PendingInterpreterInvitation } from "@homeward/services/interpreter-invitations";
 import { Button } from "@homeward/ui";
 import { Form } from "react-router";
 import { calendarDay } from "../assessment/dates.ts";
-
-const languageName = (code: string | null) => languages.find((l) => l.code === code)?.name ?? "";
+import { languageName } from "./assignment-fields.tsx";
 
 export function PendingInvitations({
   invitations,

@@ -81,6 +81,8 @@ function figureRows(figures: TeamFigures, t: TFunction): CsvCell[][] {
   add(outcomes, t("outcomes.returnedHome"), o.returnedHome);
   add(outcomes, t("outcomes.backInCare"), o.backInCare, o.returnedHome);
   add(outcomes, t("outcomes.stillHome"), o.stillHome, o.returnedHome);
+  add(outcomes, t("outcomes.returns"), o.returns);
+  add(outcomes, t("outcomes.returnsBackInCare"), o.returnsBackInCare, o.returns);
   for (const w of o.windows) {
     const section = t("outcomes.window", { months: w.months });
     add(section, t("outcomes.returnedToCare"), w.returnedToCare, w.followedUp, w.rate);

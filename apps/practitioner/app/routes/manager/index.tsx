@@ -289,8 +289,17 @@ function Outcomes({ figures }: { figures: TeamFigures }) {
           <dt>{t("outcomes.stillHome")}</dt>
           <dd>{f.n(outcomes.stillHome)}</dd>
         </div>
+        <div>
+          <dt>{t("outcomes.returns")}</dt>
+          <dd>{f.n(outcomes.returns)}</dd>
+        </div>
+        <div>
+          <dt>{t("outcomes.returnsBackInCare")}</dt>
+          <dd>{f.n(outcomes.returnsBackInCare)}</dd>
+        </div>
       </dl>
       <p>{t("outcomes.explain")}</p>
+      <p>{t("outcomes.perReturn")}</p>
       <BarChart
         title={t("outcomes.chart")}
         dir={f.dir}
@@ -340,8 +349,9 @@ function Outcomes({ figures }: { figures: TeamFigures }) {
           <h3>{t("outcomes.excludedHeading")}</h3>
           <p>{t("outcomes.excludedIntro")}</p>
           <ul>
+            {/* A case is listed once for each kind of problem its returns have. */}
             {outcomes.excluded.map((e) => (
-              <li key={e.caseId}>
+              <li key={`${e.caseId}-${e.code}`}>
                 <Link to={`/cases/${e.caseId}`}>{e.reference}</Link>:{" "}
                 {t(`outcomes.excluded.${e.code}`)}
               </li>
