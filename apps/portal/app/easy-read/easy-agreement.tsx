@@ -12,17 +12,15 @@ import type {
   ProgressView,
   SupportView,
 } from "@homeward/services/agreements";
-import {
-  Button,
-  type EasyIconName,
-  EasyLine,
-  EasyList,
-  ErrorSummary,
-  FormErrors,
-  TextField,
-} from "@homeward/ui";
-import { Form, Link, useLocation } from "react-router";
+import { type EasyIconName, EasyLine, EasyList, ErrorSummary } from "@homeward/ui";
+import { Link, useLocation } from "react-router";
 import { translateErrors } from "../lib/errors.ts";
+import {
+  AcknowledgeForm,
+  FlagForm,
+  helperLimitKey,
+  ProgressForm,
+} from "../routes/agreement/agreement-forms.tsx";
 import { useDates, useWriterLabel } from "../routes/agreement/agreement-view.tsx";
 import {
   type Failure,
@@ -179,14 +177,8 @@ function EasyHelper({ agreement }: { agreement: AgreementView }) {
   const { t } = useTranslation("easyreadAgreement");
   const name = agreement.personName;
   if (!agreement.helperRole || !name) return null;
-  const limit =
-    agreement.status !== "published"
-      ? null
-      : agreement.helperRole === "interpreter"
-        ? t("interpreterCannot", { name })
-        : agreement.canRespond || agreement.canAddProgress
-          ? null
-          : t("advocateCannot", { name });
+  const limitKey = helperLimitKey(agreement);
+  const limit = limitKey ? t(limitKey, { name }) : null;
   return (
     <>
       <EasyLine name="person">{t("helping", { name })}</EasyLine>
@@ -289,7 +281,13 @@ function EasyGoal({
         </EasyList>
       )}
       {agreement.canAddProgress ? (
-        <EasyProgressForm agreement={agreement} goal={goal} failure={failure} errors={errors} />
+        <ProgressForm
+          ns="easyreadAgreement"
+          agreement={agreement}
+          goal={goal}
+          failure={failure}
+          errors={errors}
+        />
       ) : null}
     </article>
   );
@@ -313,54 +311,6 @@ function EasyProgress({ entry, agreement }: { entry: ProgressView; agreement: Ag
         </>
       ) : null}
     </EasyLine>
-  );
-}
-
-function EasyProgressForm({
-  agreement,
-  goal,
-  failure,
-  errors,
-}: {
-  agreement: AgreementView;
-  goal: GoalView;
-  failure: Failure | undefined;
-  errors: Record<string, string> | undefined;
-}) {
-  const { t } = useTranslation("easyreadAgreement");
-  const headingId = `add-progress-${goal.goalId}`;
-  return (
-    <Form method="post" action="/agreement" noValidate aria-labelledby={headingId}>
-      <h5 id={headingId}>
-        {agreement.personName
-          ? t("addProgress.headingFor", { name: agreement.personName })
-          : t("addProgress.heading")}
-      </h5>
-      <FormErrors errors={failure ? errors : undefined}>
-        <input type="hidden" name="intent" value="progress" />
-        <input type="hidden" name="goalId" value={goal.goalId} />
-        <TextField
-          id={`field-note-${goal.goalId}`}
-          name="note"
-          label={t("addProgress.note")}
-          description={t("addProgress.noteHint")}
-          multiline
-          rows={3}
-          isRequired
-          defaultValue={failure?.values?.note ?? ""}
-        />
-        <TextField
-          id={`field-evidence-${goal.goalId}`}
-          name="evidence"
-          label={t("addProgress.evidence")}
-          description={t("addProgress.evidenceHint")}
-          multiline
-          rows={2}
-          defaultValue={failure?.values?.evidence ?? ""}
-        />
-        <Button variant="secondary">{t("addProgress.submit")}</Button>
-      </FormErrors>
-    </Form>
   );
 }
 
@@ -411,7 +361,6 @@ function EasyOneSupport({
   errors: Record<string, string> | undefined;
 }) {
   const { t } = useTranslation("easyreadAgreement");
-  const { t: standard } = useTranslation("agreement");
   const { day, moment } = useDates();
   const headingId = `support-${support.supportId}-heading`;
   // A failed flag keeps its form open, with what was typed, even if someone flagged it since.
@@ -444,29 +393,13 @@ function EasyOneSupport({
         </EasyLine>
       ) : null}
       {open ? (
-        <details open={failure ? true : undefined}>
-          <summary>{t("support.flagSummary", { service: support.service })}</summary>
-          {failure?.formError ? (
-            <p className="hw-field__error">{standard(failure.formError)}</p>
-          ) : null}
-          <Form method="post" action="/agreement" noValidate>
-            <FormErrors errors={failure ? errors : undefined}>
-              <input type="hidden" name="intent" value="flag" />
-              <input type="hidden" name="supportId" value={support.supportId} />
-              <input type="hidden" name="version" value={support.version} />
-              <TextField
-                id={`field-note-${support.supportId}`}
-                name="note"
-                label={t("support.flagNote")}
-                description={t("support.flagNoteHint")}
-                multiline
-                rows={3}
-                defaultValue={failure?.values?.note ?? ""}
-              />
-              <Button variant="secondary">{t("support.flagSubmit")}</Button>
-            </FormErrors>
-          </Form>
-        </details>
+        <FlagForm
+          ns="easyreadAgreement"
+          support={support}
+          failure={failure}
+          errors={errors}
+          glossed={false}
+        />
       ) : null}
     </article>
   );
@@ -480,7 +413,6 @@ function EasyAcknowledge({
   failure: Failure | undefined;
 }) {
   const { t } = useTranslation("easyreadAgreement");
-  const { t: standard } = useTranslation("agreement");
   const { moment } = useDates();
   const { current, lastAt } = agreement.acknowledgement;
   const name = agreement.personName;
@@ -512,15 +444,12 @@ function EasyAcknowledge({
         </EasyLine>
       </EasyList>
       {agreement.canRespond ? (
-        <Form method="post" action="/agreement">
-          {failure?.formError ? (
-            <p className="hw-field__error">{standard(failure.formError)}</p>
-          ) : null}
-          <input type="hidden" name="intent" value="acknowledge" />
-          <input type="hidden" name="agreementId" value={agreement.agreementId} />
-          <input type="hidden" name="version" value={agreement.version} />
-          <Button>{name ? t("acknowledge.submitFor", { name }) : t("acknowledge.submit")}</Button>
-        </Form>
+        <AcknowledgeForm
+          ns="easyreadAgreement"
+          agreement={agreement}
+          failure={failure}
+          glossed={false}
+        />
       ) : null}
     </>
   );

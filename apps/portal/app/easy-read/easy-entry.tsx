@@ -5,19 +5,11 @@
 // with a picture beside the key ones.
 import { Glossed, useTranslation } from "@homeward/i18n/react";
 import type { EntryView, ResponseView } from "@homeward/services/record-entries";
-import {
-  Button,
-  type EasyIconName,
-  EasyLine,
-  EasyList,
-  ErrorSummary,
-  FormErrors,
-  RadioGroup,
-  TextField,
-} from "@homeward/ui";
-import { Form, Link } from "react-router";
+import { type EasyIconName, EasyLine, EasyList, ErrorSummary } from "@homeward/ui";
+import { Link } from "react-router";
 import { formatDate } from "../lib/dates.ts";
 import { translateErrors } from "../lib/errors.ts";
+import { keptResponseValues, RespondForm } from "../routes/records/respond-form.tsx";
 
 /** What the entry action sends back when it refuses an answer. */
 export interface EntryActionData {
@@ -123,7 +115,7 @@ export function EasyEntry({
       ) : null}
 
       {entry.canRespond ? (
-        <RespondForm draft={draft} saved={saved} actionData={actionData} sentCount={sent.length} />
+        <EasyRespond draft={draft} saved={saved} actionData={actionData} sentCount={sent.length} />
       ) : null}
 
       {older.length > 0 ? (
@@ -208,7 +200,7 @@ function SentResponse({ response }: { response: ResponseView }) {
   );
 }
 
-function RespondForm({
+function EasyRespond({
   draft,
   saved,
   actionData,
@@ -221,12 +213,7 @@ function RespondForm({
   sentCount: number;
 }) {
   const { t } = useTranslation("easyreadRecords");
-  const values = actionData?.values ?? {
-    kind: draft?.kind ?? "",
-    anchorText: draft?.anchorText ?? "",
-    body: draft?.body ?? "",
-    proposedText: draft?.proposedText ?? "",
-  };
+  const values = keptResponseValues(draft, actionData?.values);
   const errors = translateErrors(t, actionData?.errors);
   // The one refusal that is not about a field: someone saved first (optimistic concurrency).
   const formError = actionData?.formError ? t("respond.stale") : undefined;
@@ -253,60 +240,17 @@ function RespondForm({
         ))}
       </EasyList>
       <ErrorSummary title={t("auth:errors.summaryTitle")} errors={errors} formError={formError} />
-      <Form
-        method="post"
-        noValidate
-        aria-labelledby="respond-title"
+      <RespondForm
         key={`${draft?.id ?? "new"}-${draft?.version ?? 0}-${sentCount}`}
+        ns="easyreadRecords"
+        draft={draft}
+        values={values}
+        errors={errors}
+        kinds={kinds}
+        describeKinds={false}
       >
-        <FormErrors errors={errors}>
-          {draft ? (
-            <>
-              <input type="hidden" name="draftId" value={draft.id} />
-              <input type="hidden" name="draftVersion" value={draft.version} />
-            </>
-          ) : null}
-          {draft && !actionData ? <p>{t("respond.continuing")}</p> : null}
-          <RadioGroup
-            label={t("respond.kindLabel")}
-            name="kind"
-            defaultValue={values.kind || undefined}
-            options={kinds.map((kind) => ({ value: kind, label: t(`respond.kind.${kind}`) }))}
-          />
-          <TextField
-            label={t("respond.anchorLabel")}
-            description={t("respond.anchorHelp")}
-            name="anchorText"
-            multiline
-            rows={3}
-            defaultValue={values.anchorText}
-          />
-          <TextField
-            label={t("respond.bodyLabel")}
-            description={t("respond.bodyHelp")}
-            name="body"
-            multiline
-            rows={6}
-            defaultValue={values.body}
-          />
-          <TextField
-            label={t("respond.proposedLabel")}
-            description={t("respond.proposedHelp")}
-            name="proposedText"
-            multiline
-            rows={4}
-            defaultValue={values.proposedText}
-          />
-          <div className="hw-actions">
-            <Button name="intent" value="send">
-              {t("respond.send")}
-            </Button>
-            <Button name="intent" value="save_draft" variant="secondary">
-              {t("respond.saveDraft")}
-            </Button>
-          </div>
-        </FormErrors>
-      </Form>
+        {draft && !actionData ? <p>{t("respond.continuing")}</p> : null}
+      </RespondForm>
     </section>
   );
 }

@@ -5,18 +5,17 @@
 // action with the same field names as the standard page, so the same schema checks them, the
 // same draft is carried on and a refused answer comes back with what was typed.
 import { Glossed, useTranslation } from "@homeward/i18n/react";
-import { VIEWS_PROMPTS as viewsPrompts } from "@homeward/rules";
 import type {
   CaseViews,
   MeetingChoice,
   OwnViewsRecord,
   ViewsAnswers,
 } from "@homeward/services/views";
-import { Button, EasyLine, ErrorSummary, FormErrors, RadioGroup, TextField } from "@homeward/ui";
-import type { TFunction } from "i18next";
-import { Form, Link } from "react-router";
-import { formatDate, formatDateTime } from "../lib/dates.ts";
+import { EasyLine } from "@homeward/ui";
+import { Link } from "react-router";
+import { formatDate } from "../lib/dates.ts";
 import { translateErrors } from "../lib/errors.ts";
+import { AnswerList, meetingLabel, SharingForm, ViewsForm } from "../routes/wishes/views-forms.tsx";
 
 /** What the views action sends back when it refuses a form: which form, and what was typed. */
 export interface ViewsActionData {
@@ -27,7 +26,6 @@ export interface ViewsActionData {
 }
 
 type Voice = CaseViews["voice"];
-const sharingChoices = ["social_worker_only", "shared_with_parents"] as const;
 
 export function EasyViews({
   current,
@@ -166,13 +164,6 @@ function CaseSwitcher({
   );
 }
 
-function meetingLabel(t: TFunction, meeting: MeetingChoice, language: string) {
-  return t("wishes:meeting.option", {
-    type: t(`wishes:meetingTypes.${meeting.type}`),
-    date: formatDateTime(meeting.startsAt, language),
-  });
-}
-
 function WriteForm({
   current,
   draft,
@@ -185,13 +176,7 @@ function WriteForm({
   const { t, i18n } = useTranslation("easyreadRecords");
   const mine = actionData?.which === "views" ? actionData : undefined;
   const errors = translateErrors(t, mine?.errors);
-  const typed = mine?.values;
   const voice = current.voice;
-  const meetings = [...current.meetings];
-  if (draft?.meeting && !meetings.some((m) => m.id === draft.meeting?.id)) {
-    meetings.unshift(draft.meeting);
-  }
-  const value = (prompt: (typeof viewsPrompts)[number]) => typed?.[prompt] ?? draft?.[prompt] ?? "";
   const stale = mine?.formError === "wishes:errors.stale";
   return (
     <section aria-labelledby="write-heading" className="hw-easy-section">
@@ -206,85 +191,26 @@ function WriteForm({
       ) : null}
       <EasyLine name="pen">{t("views.write.notAll")}</EasyLine>
       <EasyLine name="eye">{t("views.write.private")}</EasyLine>
-      <ErrorSummary
-        title={t("auth:errors.summaryTitle")}
+      <ViewsForm
+        ns="easyreadRecords"
+        current={current}
+        draft={draft}
+        typed={mine?.values}
         errors={errors}
         formError={
           mine?.formError ? (stale ? t("views.write.stale") : t(mine.formError)) : undefined
         }
+        savedVersion={
+          stale && draft ? (
+            <div className="hw-card">
+              <h3>{t("views.write.savedVersion")}</h3>
+              <Answers record={draft} voice={voice} />
+            </div>
+          ) : null
+        }
       />
-      {stale && draft ? (
-        <div className="hw-card">
-          <h3>{t("views.write.savedVersion")}</h3>
-          <Answers record={draft} voice={voice} />
-        </div>
-      ) : null}
-      <Form
-        method="post"
-        noValidate
-        aria-labelledby="write-heading"
-        key={`${draft?.id ?? "new"}-${draft?.version ?? 0}`}
-      >
-        <FormErrors errors={errors}>
-          <input type="hidden" name="caseId" value={current.caseId} />
-          {draft ? (
-            <>
-              <input type="hidden" name="recordId" value={draft.id} />
-              <input type="hidden" name="version" value={draft.version} />
-            </>
-          ) : null}
-          {meetings.length > 0 ? (
-            <RadioGroup
-              label={t("views.meeting.label")}
-              name="meetingId"
-              defaultValue={typed?.meetingId ?? draft?.meeting?.id ?? meetings[0]?.id ?? "none"}
-              options={[
-                ...meetings.map((m) => ({ value: m.id, label: meetingLabel(t, m, i18n.language) })),
-                { value: "none", label: t("views.meeting.none") },
-              ]}
-            />
-          ) : (
-            <input type="hidden" name="meetingId" value="none" />
-          )}
-          {viewsPrompts.map((prompt) => (
-            <TextField
-              key={prompt}
-              label={t(`views.prompts.${voice}.${prompt}.label`)}
-              description={t(`views.prompts.${voice}.${prompt}.hint`)}
-              name={prompt}
-              multiline
-              rows={4}
-              defaultValue={value(prompt)}
-            />
-          ))}
-          {voice === "young_person_wishes" ? (
-            <RadioGroup
-              label={t("views.sharing.label")}
-              name="sharing"
-              defaultValue={typed?.sharing ?? draft?.sharing ?? "social_worker_only"}
-              options={sharingOptions(t)}
-            />
-          ) : null}
-          <div className="hw-actions">
-            <Button name="intent" value="send">
-              {t("views.write.send")}
-            </Button>
-            <Button name="intent" value="save_draft" variant="secondary">
-              {t("views.write.saveDraft")}
-            </Button>
-          </div>
-        </FormErrors>
-      </Form>
     </section>
   );
-}
-
-function sharingOptions(t: TFunction) {
-  return sharingChoices.map((choice) => ({
-    value: choice,
-    label: t(`views.sharing.${choice}.label`),
-    description: t(`views.sharing.${choice}.hint`),
-  }));
 }
 
 function MeetingLine({ meeting }: { meeting: MeetingChoice | null }) {
@@ -300,20 +226,11 @@ function MeetingLine({ meeting }: { meeting: MeetingChoice | null }) {
 /** Each answer under its question, as the person was asked it. */
 function Answers({ record, voice }: { record: ViewsAnswers; voice: Voice }) {
   const { t } = useTranslation("easyreadRecords");
-  const given = viewsPrompts.filter((prompt) => record[prompt]);
   return (
-    <dl>
-      {given.map((prompt) => (
-        <div key={prompt}>
-          <dt>
-            <strong>{t(`views.prompts.${voice}.${prompt}.label`)}</strong>
-          </dt>
-          <dd className="hw-entry-body" dir="auto">
-            {record[prompt]}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <AnswerList
+      record={record}
+      question={(prompt) => t(`views.prompts.${voice}.${prompt}.label`)}
+    />
   );
 }
 
@@ -369,37 +286,18 @@ function SentCard({
       <MeetingLine meeting={record.meeting} />
       <Answers record={record} voice={record.kind} />
       {record.sharing && current.canWrite ? (
-        <Form method="post" noValidate aria-labelledby={titleId}>
-          <ErrorSummary
-            title={t("auth:errors.summaryTitle")}
-            errors={errors}
-            formError={
-              mine?.formError
-                ? t(mine.formError === "wishes:errors.stale" ? "views.write.stale" : mine.formError)
-                : undefined
-            }
-          />
-          <FormErrors errors={errors}>
-            <input type="hidden" name="caseId" value={current.caseId} />
-            <input type="hidden" name="recordId" value={record.id} />
-            <input type="hidden" name="version" value={record.version} />
-            <RadioGroup
-              id={`sharing-${record.id}`}
-              label={t("views.sharing.label")}
-              name="sharing"
-              defaultValue={record.sharing}
-              options={sharingOptions(t)}
-            />
-            <Button
-              name="intent"
-              value="change_sharing"
-              variant="secondary"
-              aria-describedby={titleId}
-            >
-              {t("views.sharing.save")}
-            </Button>
-          </FormErrors>
-        </Form>
+        <SharingForm
+          ns="easyreadRecords"
+          current={current}
+          record={record}
+          titleId={titleId}
+          errors={errors}
+          formError={
+            mine?.formError
+              ? t(mine.formError === "wishes:errors.stale" ? "views.write.stale" : mine.formError)
+              : undefined
+          }
+        />
       ) : record.sharing ? (
         <EasyLine name="eye">
           {t("views.sharing.current", { who: t(`views.sharing.${record.sharing}.label`) })}

@@ -22,11 +22,10 @@ import {
 } from "@homeward/services/agreements";
 import { AccessDenied, NotFound, StaleWrite } from "@homeward/services/context";
 import { londonDate } from "@homeward/services/family-cases";
-import type { AgreementView, GoalView, SupportView } from "@homeward/services/agreements";
-import { Button, ErrorSummary, FormErrors, PageTitle, TextField } from "@homeward/ui";
+import type { AgreementView, SupportView } from "@homeward/services/agreements";
+import { ErrorSummary, PageTitle } from "@homeward/ui";
 import {
   data,
-  Form,
   Link,
   redirect,
   type RouterContextProvider,
@@ -38,6 +37,7 @@ import { EasyAgreement } from "../../easy-read/easy-agreement.tsx";
 import { ReadModeSwitch } from "../../easy-read/read-mode-switch.tsx";
 import { readModeFor } from "../../lib/read-mode.server.ts";
 import type { Route } from "./+types/index";
+import { AcknowledgeForm, FlagForm, helperLimitKey, ProgressForm } from "./agreement-forms.tsx";
 import { AgreementDocument } from "./agreement-view.tsx";
 import stylesHref from "./agreement.css?url";
 import { type Failure, type Saved, savedKinds, summaryErrorsOf } from "./form-state.ts";
@@ -199,6 +199,7 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
               goal: (goal) =>
                 agreement.canAddProgress ? (
                   <ProgressForm
+                    ns="agreement"
                     agreement={agreement}
                     goal={goal}
                     failure={
@@ -219,7 +220,9 @@ export default function AgreementPage({ loaderData, actionData }: Route.Componen
                 ) : null,
               acknowledge: agreement.canRespond ? (
                 <AcknowledgeForm
+                  ns="agreement"
                   agreement={agreement}
+                  glossed
                   failure={
                     failure?.intent === "acknowledge" && failure.target === agreement.agreementId
                       ? failure
@@ -255,14 +258,8 @@ function HelperNotice({ agreement }: { agreement: AgreementView }) {
   const { t } = useTranslation("agreement");
   const name = agreement.personName;
   if (!agreement.helperRole || !name) return null;
-  const limit =
-    agreement.status !== "published"
-      ? null
-      : agreement.helperRole === "interpreter"
-        ? t("interpreterCannot", { name })
-        : agreement.canRespond || agreement.canAddProgress
-          ? null
-          : t("advocateCannot", { name });
+  const limitKey = helperLimitKey(agreement);
+  const limit = limitKey ? t(limitKey, { name }) : null;
   return (
     <div className="hw-notice">
       <p>
@@ -270,54 +267,6 @@ function HelperNotice({ agreement }: { agreement: AgreementView }) {
       </p>
       {limit ? <p>{limit}</p> : null}
     </div>
-  );
-}
-
-function ProgressForm({
-  agreement,
-  goal,
-  failure,
-  errors,
-}: {
-  agreement: AgreementView;
-  goal: GoalView;
-  failure: Failure | undefined;
-  errors: Record<string, string> | undefined;
-}) {
-  const { t } = useTranslation("agreement");
-  const headingId = `add-progress-${goal.goalId}`;
-  return (
-    <Form method="post" action="/agreement" noValidate aria-labelledby={headingId}>
-      <h5 id={headingId}>
-        {agreement.personName
-          ? t("addProgress.headingFor", { name: agreement.personName })
-          : t("addProgress.heading")}
-      </h5>
-      <FormErrors errors={failure ? errors : undefined}>
-        <input type="hidden" name="intent" value="progress" />
-        <input type="hidden" name="goalId" value={goal.goalId} />
-        <TextField
-          id={`field-note-${goal.goalId}`}
-          name="note"
-          label={t("addProgress.note")}
-          description={t("addProgress.noteHint")}
-          multiline
-          rows={3}
-          isRequired
-          defaultValue={failure?.values?.note ?? ""}
-        />
-        <TextField
-          id={`field-evidence-${goal.goalId}`}
-          name="evidence"
-          label={t("addProgress.evidence")}
-          description={t("addProgress.evidenceHint")}
-          multiline
-          rows={2}
-          defaultValue={failure?.values?.evidence ?? ""}
-        />
-        <Button variant="secondary">{t("addProgress.submit")}</Button>
-      </FormErrors>
-    </Form>
   );
 }
 
@@ -343,60 +292,16 @@ function FlagForms({
       {open.map((s) => {
         const mine = failure?.target === s.supportId ? failure : undefined;
         return (
-          <details key={s.supportId} open={mine ? true : undefined}>
-            <summary>{t("support.flagSummary", { service: s.service })}</summary>
-            {mine?.formError ? (
-              <p className="hw-field__error">
-                <Glossed text={t(mine.formError)} />
-              </p>
-            ) : null}
-            <Form method="post" action="/agreement" noValidate>
-              <FormErrors errors={mine ? errors : undefined}>
-                <input type="hidden" name="intent" value="flag" />
-                <input type="hidden" name="supportId" value={s.supportId} />
-                <input type="hidden" name="version" value={s.version} />
-                <TextField
-                  id={`field-note-${s.supportId}`}
-                  name="note"
-                  label={t("support.flagNote")}
-                  description={t("support.flagNoteHint")}
-                  multiline
-                  rows={3}
-                  defaultValue={mine?.values?.note ?? ""}
-                />
-                <Button variant="secondary">{t("support.flagSubmit")}</Button>
-              </FormErrors>
-            </Form>
-          </details>
+          <FlagForm
+            key={s.supportId}
+            ns="agreement"
+            support={s}
+            failure={mine}
+            errors={errors}
+            glossed
+          />
         );
       })}
     </>
-  );
-}
-
-function AcknowledgeForm({
-  agreement,
-  failure,
-}: {
-  agreement: AgreementView;
-  failure: Failure | undefined;
-}) {
-  const { t } = useTranslation("agreement");
-  return (
-    <Form method="post" action="/agreement">
-      {failure?.formError ? (
-        <p className="hw-field__error">
-          <Glossed text={t(failure.formError)} />
-        </p>
-      ) : null}
-      <input type="hidden" name="intent" value="acknowledge" />
-      <input type="hidden" name="agreementId" value={agreement.agreementId} />
-      <input type="hidden" name="version" value={agreement.version} />
-      <Button>
-        {agreement.personName
-          ? t("acknowledge.submitFor", { name: agreement.personName })
-          : t("acknowledge.submit")}
-      </Button>
-    </Form>
   );
 }

@@ -6,8 +6,8 @@ import {
   familyResponseSchema,
   respondToEntry,
 } from "@homeward/services/record-entries";
-import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup, TextField } from "@homeward/ui";
-import { data, Form, Link, redirect } from "react-router";
+import { ErrorSummary, PageTitle } from "@homeward/ui";
+import { data, Link, redirect } from "react-router";
 import { formatDate } from "../../lib/dates.ts";
 import { translateErrors } from "../../lib/errors.ts";
 import { familyContext, orRefuse } from "../../lib/service-context.server.ts";
@@ -15,6 +15,7 @@ import { EasyEntry } from "../../easy-read/easy-entry.tsx";
 import { ReadModeSwitch } from "../../easy-read/read-mode-switch.tsx";
 import { readModeFor } from "../../lib/read-mode.server.ts";
 import type { Route } from "./+types/entry";
+import { keptResponseValues, RespondForm } from "./respond-form.tsx";
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { ctx } = await familyContext(context, request);
@@ -52,12 +53,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function Entry({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation("records");
   const { entry, draft, saved } = loaderData;
-  const values = actionData?.values ?? {
-    kind: draft?.kind ?? "",
-    anchorText: draft?.anchorText ?? "",
-    body: draft?.body ?? "",
-    proposedText: draft?.proposedText ?? "",
-  };
+  const values = keptResponseValues(draft, actionData?.values);
   const sentResponses = entry.myResponses.filter((r) => r.status !== "draft");
   // Easy read (issue 8): the whole page in easy read, with the same form and action.
   if (loaderData.readMode === "easy") {
@@ -195,58 +191,14 @@ export default function Entry({ loaderData, actionData }: Route.ComponentProps) 
             errors={translateErrors(t, actionData?.errors)}
             formError={actionData?.formError ? t(actionData.formError) : undefined}
           />
-          <Form method="post" noValidate aria-labelledby="respond-title">
-            <FormErrors errors={translateErrors(t, actionData?.errors)}>
-              {draft ? (
-                <>
-                  <input type="hidden" name="draftId" value={draft.id} />
-                  <input type="hidden" name="draftVersion" value={draft.version} />
-                </>
-              ) : null}
-              <RadioGroup
-                label={t("respond.kindLabel")}
-                name="kind"
-                defaultValue={values.kind || undefined}
-                options={(["comment", "correction", "disagreement"] as const).map((kind) => ({
-                  value: kind,
-                  label: t(`respond.kind.${kind}`),
-                  description: t(`respond.kindHelp.${kind}`),
-                }))}
-              />
-              <TextField
-                label={t("respond.anchorLabel")}
-                description={t("respond.anchorHelp")}
-                name="anchorText"
-                multiline
-                rows={3}
-                defaultValue={values.anchorText}
-              />
-              <TextField
-                label={t("respond.bodyLabel")}
-                description={t("respond.bodyHelp")}
-                name="body"
-                multiline
-                rows={6}
-                defaultValue={values.body}
-              />
-              <TextField
-                label={t("respond.proposedLabel")}
-                description={t("respond.proposedHelp")}
-                name="proposedText"
-                multiline
-                rows={4}
-                defaultValue={values.proposedText}
-              />
-              <div className="hw-actions">
-                <Button name="intent" value="send">
-                  {t("respond.send")}
-                </Button>
-                <Button name="intent" value="save_draft" variant="secondary">
-                  {t("respond.saveDraft")}
-                </Button>
-              </div>
-            </FormErrors>
-          </Form>
+          <RespondForm
+            ns="records"
+            draft={draft}
+            values={values}
+            errors={translateErrors(t, actionData?.errors)}
+            kinds={["comment", "correction", "disagreement"]}
+            describeKinds
+          />
         </section>
       ) : null}
 

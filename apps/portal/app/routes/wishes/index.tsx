@@ -1,6 +1,5 @@
 import { casesForFamilyMember } from "@homeward/db";
 import { Glossed, useTranslation } from "@homeward/i18n/react";
-import { VIEWS_PROMPTS as viewsPrompts } from "@homeward/rules";
 import { assertSameOrigin, keptValues, parseForm } from "@homeward/runtime";
 import { StaleWrite } from "@homeward/services";
 import {
@@ -14,16 +13,16 @@ import {
   type ViewsAnswers,
   viewsSchema,
 } from "@homeward/services/views";
-import { Button, ErrorSummary, FormErrors, PageTitle, RadioGroup, TextField } from "@homeward/ui";
-import type { TFunction } from "i18next";
-import { data, Form, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
-import { formatDate, formatDateTime } from "../../lib/dates.ts";
+import { PageTitle } from "@homeward/ui";
+import { data, Link, redirect, type ShouldRevalidateFunctionArgs } from "react-router";
+import { formatDate } from "../../lib/dates.ts";
 import { translateErrors } from "../../lib/errors.ts";
 import { familyContext, orRefuse } from "../../lib/service-context.server.ts";
 import { EasyViews } from "../../easy-read/easy-views.tsx";
 import { ReadModeSwitch } from "../../easy-read/read-mode-switch.tsx";
 import { readModeFor } from "../../lib/read-mode.server.ts";
 import type { Route } from "./+types/index";
+import { AnswerList, meetingLabel, SharingForm, ViewsForm } from "./views-forms.tsx";
 
 const savedNotices = ["draft", "sent", "sharing"] as const;
 type SavedNotice = (typeof savedNotices)[number];
@@ -251,13 +250,6 @@ function CaseSwitcher({
 
 type ActionData = Route.ComponentProps["actionData"];
 
-function meetingLabel(t: TFunction, meeting: MeetingChoice, language: string) {
-  return t("meeting.option", {
-    type: t(`meetingTypes.${meeting.type}`),
-    date: formatDateTime(meeting.startsAt, language),
-  });
-}
-
 function WriteForm({
   current,
   draft,
@@ -270,13 +262,7 @@ function WriteForm({
   const { t, i18n } = useTranslation("wishes");
   const mine = actionData?.which === "views" ? actionData : undefined;
   const errors = translateErrors(t, mine?.errors);
-  const typed = mine?.values;
   const voice = current.voice;
-  const meetings = [...current.meetings];
-  if (draft?.meeting && !meetings.some((m) => m.id === draft.meeting?.id)) {
-    meetings.unshift(draft.meeting);
-  }
-  const value = (prompt: (typeof viewsPrompts)[number]) => typed?.[prompt] ?? draft?.[prompt] ?? "";
   return (
     <section aria-labelledby="write-heading">
       <h2 id="write-heading">
@@ -297,85 +283,26 @@ function WriteForm({
       <p>
         <Glossed text={t("write.privateUntilSent")} />
       </p>
-      <ErrorSummary
-        title={t("auth:errors.summaryTitle")}
+      <ViewsForm
+        ns="wishes"
+        current={current}
+        draft={draft}
+        typed={mine?.values}
         errors={errors}
         formError={mine?.formError ? t(mine.formError) : undefined}
+        savedVersion={
+          mine?.formError === "wishes:errors.stale" && draft ? (
+            <div className="hw-card">
+              <h3>
+                <Glossed text={t("write.savedVersion")} />
+              </h3>
+              <Answers record={draft} voice={voice} />
+            </div>
+          ) : null
+        }
       />
-      {mine?.formError === "wishes:errors.stale" && draft ? (
-        <div className="hw-card">
-          <h3>
-            <Glossed text={t("write.savedVersion")} />
-          </h3>
-          <Answers record={draft} voice={voice} />
-        </div>
-      ) : null}
-      <Form
-        method="post"
-        noValidate
-        aria-labelledby="write-heading"
-        key={`${draft?.id ?? "new"}-${draft?.version ?? 0}`}
-      >
-        <FormErrors errors={errors}>
-          <input type="hidden" name="caseId" value={current.caseId} />
-          {draft ? (
-            <>
-              <input type="hidden" name="recordId" value={draft.id} />
-              <input type="hidden" name="version" value={draft.version} />
-            </>
-          ) : null}
-          {meetings.length > 0 ? (
-            <RadioGroup
-              label={t("meeting.label")}
-              name="meetingId"
-              defaultValue={typed?.meetingId ?? draft?.meeting?.id ?? meetings[0]?.id ?? "none"}
-              options={[
-                ...meetings.map((m) => ({ value: m.id, label: meetingLabel(t, m, i18n.language) })),
-                { value: "none", label: t("meeting.none") },
-              ]}
-            />
-          ) : (
-            <input type="hidden" name="meetingId" value="none" />
-          )}
-          {viewsPrompts.map((prompt) => (
-            <TextField
-              key={prompt}
-              label={t(`prompts.${voice}.${prompt}.label`)}
-              description={t(`prompts.${voice}.${prompt}.hint`)}
-              name={prompt}
-              multiline
-              rows={4}
-              defaultValue={value(prompt)}
-            />
-          ))}
-          {voice === "young_person_wishes" ? (
-            <RadioGroup
-              label={t("sharing.label")}
-              name="sharing"
-              defaultValue={typed?.sharing ?? draft?.sharing ?? "social_worker_only"}
-              options={sharingOptions(t)}
-            />
-          ) : null}
-          <div className="hw-actions">
-            <Button name="intent" value="send">
-              {t("write.send")}
-            </Button>
-            <Button name="intent" value="save_draft" variant="secondary">
-              {t("write.saveDraft")}
-            </Button>
-          </div>
-        </FormErrors>
-      </Form>
     </section>
   );
-}
-
-function sharingOptions(t: TFunction) {
-  return (["social_worker_only", "shared_with_parents"] as const).map((choice) => ({
-    value: choice,
-    label: t(`sharing.${choice}.label`),
-    description: t(`sharing.${choice}.hint`),
-  }));
 }
 
 function MeetingLine({ meeting }: { meeting: MeetingChoice | null }) {
@@ -390,22 +317,11 @@ function MeetingLine({ meeting }: { meeting: MeetingChoice | null }) {
 
 function Answers({ record, voice }: { record: ViewsAnswers; voice: CaseViews["voice"] }) {
   const { t } = useTranslation("wishes");
-  const given = viewsPrompts.filter((prompt) => record[prompt]);
   return (
-    <dl>
-      {given.map((prompt) => (
-        <div key={prompt}>
-          <dt>
-            <strong>
-              <Glossed text={t(`answers.${voice}.${prompt}`)} />
-            </strong>
-          </dt>
-          <dd className="hw-entry-body" dir="auto">
-            {record[prompt]}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <AnswerList
+      record={record}
+      question={(prompt) => <Glossed text={t(`answers.${voice}.${prompt}`)} />}
+    />
   );
 }
 
@@ -470,33 +386,14 @@ function SentCard({
       <MeetingLine meeting={record.meeting} />
       <Answers record={record} voice={record.kind} />
       {record.sharing && current.canWrite ? (
-        <Form method="post" noValidate aria-labelledby={titleId}>
-          <ErrorSummary
-            title={t("auth:errors.summaryTitle")}
-            errors={errors}
-            formError={mine?.formError ? t(mine.formError) : undefined}
-          />
-          <FormErrors errors={errors}>
-            <input type="hidden" name="caseId" value={current.caseId} />
-            <input type="hidden" name="recordId" value={record.id} />
-            <input type="hidden" name="version" value={record.version} />
-            <RadioGroup
-              id={`sharing-${record.id}`}
-              label={t("sharing.label")}
-              name="sharing"
-              defaultValue={record.sharing}
-              options={sharingOptions(t)}
-            />
-            <Button
-              name="intent"
-              value="change_sharing"
-              variant="secondary"
-              aria-describedby={titleId}
-            >
-              {t("sharing.save")}
-            </Button>
-          </FormErrors>
-        </Form>
+        <SharingForm
+          ns="wishes"
+          current={current}
+          record={record}
+          titleId={titleId}
+          errors={errors}
+          formError={mine?.formError ? t(mine.formError) : undefined}
+        />
       ) : record.sharing ? (
         <p>
           <Glossed text={t("sharing.current", { who: t(`sharing.${record.sharing}.label`) })} />
