@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { compareDates, type IsoDate, isoDateSchema } from "./dates.ts";
+import { compareDates, type IsoDate } from "./dates.ts";
+import { isoDateSchema } from "./date-schema.ts";
 import { type FactorId, factorById, factorIdSchema } from "./factors.ts";
 import type { RuleResult } from "./result.ts";
 import { isReunificationPossible, type RiskLevel, riskLevelSchema } from "./risk.ts";

@@ -10,9 +10,9 @@ import {
   daysInMonth,
   earlierOf,
   isIsoDate,
-  isoDateSchema,
   laterOf,
 } from "./dates.ts";
+import { isoDateSchema } from "./date-schema.ts";
 
 // Cross-checks against the platform's own UTC calendar (Date with an explicit argument).
 const viaDate = (date: string, days: number) =>

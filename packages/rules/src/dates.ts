@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * A calendar date written `YYYY-MM-DD`. Dates stay plain strings so they cross JSON, forms
  * and SQL unchanged; all arithmetic happens here, on whole days in UTC, with no clock.
@@ -40,11 +38,6 @@ function readCivil(value: string): CivilDate | null {
 export function isIsoDate(value: unknown): value is IsoDate {
   return typeof value === "string" && readCivil(value) !== null;
 }
-
-/** Schema for an `IsoDate`: the shape and a real day of a real month. */
-export const isoDateSchema = z
-  .string()
-  .refine(isIsoDate, { message: "Expected a date YYYY-MM-DD" });
 
 function parse(date: IsoDate): CivilDate {
   const civil = readCivil(date);

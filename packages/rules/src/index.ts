@@ -3,6 +3,7 @@ export * from "./agreement-builder.ts";
 export * from "./agreement-ending.ts";
 export * from "./agreements.ts";
 export * from "./confidential-text.ts";
+export * from "./date-schema.ts";
 export * from "./dates.ts";
 export * from "./dual-classification.ts";
 export * from "./easy-agreement.ts";

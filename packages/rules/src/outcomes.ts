@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addMonths, compareDates, type IsoDate, isoDateSchema } from "./dates.ts";
+import { addMonths, compareDates, type IsoDate } from "./dates.ts";
+import { isoDateSchema } from "./date-schema.ts";
 import {
   compareClassifications,
   type IndependentClassification,

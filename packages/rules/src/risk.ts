@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addMonths, compareDates, type IsoDate, isoDateSchema, laterOf } from "./dates.ts";
+import { addMonths, compareDates, type IsoDate, laterOf } from "./dates.ts";
+import { isoDateSchema } from "./date-schema.ts";
 
 // The risk classification table ("traffic lights") and its time rules.
 // Sources: framework.md, "The risk classification table" and "Movement between levels";

@@ -1,13 +1,6 @@
 import { z } from "zod";
-import {
-  addDays,
-  addMonths,
-  addWeeks,
-  ageInYears,
-  compareDates,
-  type IsoDate,
-  isoDateSchema,
-} from "./dates.ts";
+import { addDays, addMonths, addWeeks, ageInYears, compareDates, type IsoDate } from "./dates.ts";
+import { isoDateSchema } from "./date-schema.ts";
 import type { RuleResult } from "./result.ts";
 import {
   compareRiskLevels,

@@ -2,6 +2,7 @@
 // version (issue 8): the same fields, hidden draft inputs and kept values, posting to the same
 // action, so the same schema checks both and a refused answer comes back with what was typed.
 // `ns` picks the wording: "records" and "easyreadRecords" carry the same respond.* keys.
+// i18n-namespaces: records easyreadRecords
 import { useTranslation } from "@homeward/i18n/react";
 import type { ResponseView } from "@homeward/services/record-entries";
 import { Button, FormErrors, RadioGroup, TextField } from "@homeward/ui";
