@@ -10,6 +10,12 @@ export {
 } from "./instance.ts";
 export { dateTimeFormat, numberFormat } from "./formats.ts";
 export { intlSpeaks } from "./intl-support.ts";
+export {
+  createPageTranslator,
+  type Translate,
+  type TranslateOptions,
+  type Translator,
+} from "./translate.ts";
 export { type ChangeTiming, whenItCouldChange } from "./risk-sentences.ts";
 export { needsTranslationNote, type TranslationStatus, translationStatusOf } from "./status.ts";
 export {

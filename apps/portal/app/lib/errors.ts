@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { Translate as TFunction } from "@homeward/i18n";
 
 /** Actions return i18n keys; the page shows them in the reader's language. */
 export function translateErrors(t: TFunction, errors: Record<string, string> | undefined) {

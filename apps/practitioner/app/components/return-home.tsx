@@ -3,7 +3,7 @@
 // monitoring page.
 import { useTranslation } from "@homeward/i18n/react";
 import type { ReturnHomeProblem } from "@homeward/rules";
-import type { TFunction } from "i18next";
+import type { Translate as TFunction } from "@homeward/i18n";
 import type { ReturnHomeView } from "@homeward/services/return-home-history";
 import { calendarDay } from "../routes/assessment/dates.ts";
 

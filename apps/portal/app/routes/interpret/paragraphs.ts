@@ -8,7 +8,7 @@ import type { AgreementView } from "@homeward/services/agreements";
 import type { FamilyHomeCase } from "@homeward/services/family-home";
 import type { EntryView } from "@homeward/services/record-entries";
 import type { TrafficLight } from "@homeward/services/traffic-light";
-import type { TFunction } from "i18next";
+import type { Translate as TFunction } from "@homeward/i18n";
 import { formatDate } from "../../lib/dates.ts";
 import { meetingDay, meetingTimes } from "../meetings/dates.ts";
 

@@ -2,7 +2,7 @@
 // resources as the pages, so the person's language and English are rendered from one view model.
 import { bundleFor, createTranslator, isLanguageCode, type Namespace } from "@homeward/i18n";
 import { resources } from "@homeward/i18n/server";
-import type { TFunction } from "i18next";
+import type { Translate as TFunction } from "@homeward/i18n";
 
 const cache = new Map<string, TFunction>();
 

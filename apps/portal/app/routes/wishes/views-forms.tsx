@@ -11,7 +11,7 @@ import type {
   ViewsAnswers,
 } from "@homeward/services/views";
 import { Button, ErrorSummary, FormErrors, RadioGroup, TextField } from "@homeward/ui";
-import type { TFunction } from "i18next";
+import type { Translate as TFunction } from "@homeward/i18n";
 import type { ReactNode } from "react";
 import { Form } from "react-router";
 import { formatDateTime } from "../../lib/dates.ts";

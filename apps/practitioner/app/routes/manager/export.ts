@@ -5,7 +5,7 @@ import { createTranslator } from "@homeward/i18n";
 import { languageBundle } from "@homeward/runtime";
 import { type CsvCell, toCsv } from "@homeward/services/csv";
 import { type TeamFigures, teamFigures, teamFiguresSearchSchema } from "@homeward/services/manager";
-import type { TFunction } from "i18next";
+import type { Translate as TFunction } from "@homeward/i18n";
 import { orRefuse, staffContext } from "../../lib/service-context.server.ts";
 import type { Route } from "./+types/export";
 import { percentNumber } from "./format.ts";
