@@ -35,6 +35,21 @@ describe("the pages' translator gives i18next's text", () => {
   });
 });
 
+describe("the translations use nothing the pages' translator lacks", () => {
+  it("has no plural or context variants, nesting or formatters, in any language", () => {
+    const unsupported: string[] = [];
+    for (const lng of languageCodes) {
+      for (const ns of namespacesOf(lng)) {
+        for (const [key, text] of leaves(resources[lng][ns])) {
+          if (/_(zero|one|two|few|many|other)$/.test(key)) unsupported.push(`${lng} ${ns}:${key}`);
+          if (/\$t\(|\{\{[^}]*,[^}]*\}\}/.test(text)) unsupported.push(`${lng} ${ns}:${key}`);
+        }
+      }
+    }
+    expect(unsupported).toEqual([]);
+  });
+});
+
 describe("createPageTranslator", () => {
   afterEach(() => reportMissingKeysTo(null));
   const bundle = {
