@@ -205,11 +205,14 @@ describe("Kerry's agreement in easy read", () => {
 
     // Every line's picture is hidden: the words beside it say the same.
     expect(await page.locator("main .hw-easy-icon:not([aria-hidden='true'])").count()).toBe(0);
-    // Glossary words in the page's own sentences link to the glossary.
-    expect(await page.locator("main a.hw-glossed[href='/glossary#goal']").count()).toBe(1);
+    // Glossary words in the page's own sentences link to the glossary (once per paragraph,
+    // so a term used in several lines is linked in each; glossary-coverage checks them all).
+    expect(await page.locator("main a.hw-glossed[href='/glossary#goal']").count()).toBeGreaterThan(
+      0,
+    );
     expect(
       await page.locator("main a.hw-glossed[href='/glossary#parentalAgreement']").count(),
-    ).toBe(1);
+    ).toBeGreaterThan(0);
   });
 
   it("lets her say she has read it and add what she has done without JavaScript; a missing answer keeps what she typed", async () => {

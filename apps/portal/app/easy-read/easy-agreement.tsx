@@ -70,7 +70,9 @@ export function EasyAgreement({
       />
       {agreements.length === 0 ? (
         <>
-          <EasyLine name="paper">{t("none")}</EasyLine>
+          <EasyLine name="paper">
+            <Glossed text={t("none")} />
+          </EasyLine>
           <EasyLine name="person">
             <Glossed text={t("noneNext")} />
           </EasyLine>
@@ -102,7 +104,9 @@ export function EasyAgreement({
           today={today}
         />
       ))}
-      <EasyLine name="person">{t("easyread:askWorker")}</EasyLine>
+      <EasyLine name="person">
+        <Glossed text={t("easyread:askWorker")} />
+      </EasyLine>
     </div>
   );
 }
@@ -124,7 +128,9 @@ function EasyOneAgreement({
   const headingId = `easy-agreement-${id}`;
   return (
     <section aria-labelledby={headingId} className="hw-easy-section hw-agreement">
-      <h2 id={headingId}>{agreement.title}</h2>
+      <h2 id={headingId}>
+        <span dir="auto">{agreement.title}</span>
+      </h2>
       <EasyHelper agreement={agreement} />
       {agreement.status === "ended" ? <EasyLine name="paper">{t("ended")}</EasyLine> : null}
       {agreement.ended ? (
@@ -133,7 +139,9 @@ function EasyOneAgreement({
         </EasyLine>
       ) : null}
       {agreement.reviewDate ? (
-        <EasyLine name="calendar">{t("review", { date: day(agreement.reviewDate) })}</EasyLine>
+        <EasyLine name="calendar">
+          <Glossed text={t("review", { date: day(agreement.reviewDate) })} />
+        </EasyLine>
       ) : null}
       <EasySteps agreement={agreement} today={today} />
 
@@ -368,14 +376,19 @@ function EasyOneSupport({
   return (
     <article id={`support-${support.supportId}`} aria-labelledby={headingId} className="hw-card">
       <h4 id={headingId}>{support.service}</h4>
-      <EasyLine name="person">{t("support.who", { provider: support.provider })}</EasyLine>
+      <EasyLine name="person">
+        <Glossed
+          text={t("support.who", { provider: support.provider })}
+          keep={[support.provider]}
+        />
+      </EasyLine>
       <EasyLine name="calendar">
         {support.startDate
           ? t("support.starts", { date: day(support.startDate) })
           : t("support.noStart")}
       </EasyLine>
       <EasyLine name={support.status === "not_delivered" ? "warning" : "paper"}>
-        {t(`support.status.${support.status}`)}
+        <Glossed text={t(`support.status.${support.status}`)} />
       </EasyLine>
       {support.flag ? (
         <EasyLine name="warning">

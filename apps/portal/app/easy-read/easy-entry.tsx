@@ -186,11 +186,15 @@ function SentResponse({ response }: { response: ResponseView }) {
         </>
       ) : null}
       <EasyLine name={statusIcons[response.status]}>
-        <strong>{t(`entry.status.${response.status}`)}</strong>
+        <strong>
+          <Glossed text={t(`entry.status.${response.status}`)} />
+        </strong>
       </EasyLine>
       {response.practitionerReply ? (
         <>
-          <EasyLine name="person">{t("entry.reply")}</EasyLine>
+          <EasyLine name="person">
+            <Glossed text={t("entry.reply")} />
+          </EasyLine>
           <p className="hw-entry-body" dir="auto">
             {response.practitionerReply}
           </p>

@@ -308,12 +308,17 @@ function SentCard({
         {record.reply ? (
           <>
             <EasyLine name="person">
-              {record.reply.by && record.reply.at
-                ? t("views.reply.by", {
+              {record.reply.by && record.reply.at ? (
+                <Glossed
+                  text={t("views.reply.by", {
                     name: record.reply.by,
                     date: formatDate(record.reply.at, i18n.language),
-                  })
-                : t("views.reply.plain")}
+                  })}
+                  keep={[record.reply.by]}
+                />
+              ) : (
+                <Glossed text={t("views.reply.plain")} />
+              )}
             </EasyLine>
             <p className="hw-entry-body" dir="auto">
               {record.reply.text}
@@ -321,7 +326,9 @@ function SentCard({
           </>
         ) : (
           <>
-            <EasyLine name="clock">{t("views.reply.none")}</EasyLine>
+            <EasyLine name="clock">
+              <Glossed text={t("views.reply.none")} />
+            </EasyLine>
             <EasyLine name="eye">{t("views.reply.willTell")}</EasyLine>
           </>
         )}
