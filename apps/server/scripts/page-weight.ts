@@ -91,6 +91,8 @@ async function main() {
   const host = await startHost(config, () => {});
   try {
     const parent = await signInFamily(host, "parent@homeward.example", demoPassword);
+    // Amira has an agreement (the load benchmark's parent).
+    const amira = await signInFamily(host, "amira@homeward.example", demoPassword);
     const worker = await signInPractitioner(
       host,
       "social-worker@homeward.example",
@@ -108,6 +110,16 @@ async function main() {
         path: `/records/${demoIds.entries.miaSharedWithLeahOnly}`,
         jar: parent,
       },
+      { app: "portal", base: host.urls.portal, path: "/traffic-light", jar: parent },
+      { app: "portal", base: host.urls.portal, path: "/agreement", jar: amira },
+      {
+        app: "portal",
+        base: host.urls.portal,
+        path: `/records/${demoIds.entries.yasminSharedWithAmira}`,
+        jar: amira,
+      },
+      { app: "portal", base: host.urls.portal, path: "/views", jar: parent },
+      { app: "portal", base: host.urls.portal, path: "/account", jar: parent },
       { app: "practitioner", base: host.urls.practitioner, path: "/sign-in", jar: anonymous },
       { app: "practitioner", base: host.urls.practitioner, path: "/", jar: worker },
     ];

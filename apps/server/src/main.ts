@@ -49,9 +49,21 @@ async function runPrimary(config: HostConfig) {
     });
   };
   for (let index = 0; index < config.processes; index++) fork(index === 0);
+  // Stopping: each worker finishes its requests and closes its database handle; the primary
+  // waits for all of them, so nothing is cut off mid-request.
   stopOnSignal(async () => {
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((done) => {
+            if (worker.isDead()) return done();
+            worker.once("exit", () => done());
+            worker.process.kill("SIGTERM");
+          }),
+      ),
+    );
   });
 }
 
