@@ -336,6 +336,27 @@ async function termsOf(tx: Tx, agreementId: string) {
 }
 
 /**
+ * After its review dates changed: the next version, carrying the next review, which the
+ * family's page shows. Shared by adding a review date and removing one.
+ */
+export async function nextVersionKeepingReview(
+  tx: Tx,
+  ctx: ServiceContext,
+  agreementId: string,
+  expected: number,
+): Promise<number> {
+  const [fresh] = await tx
+    .select()
+    .from(parentalAgreement)
+    .where(eq(parentalAgreement.id, agreementId));
+  if (!fresh) throw new NotFound(`agreement ${agreementId}`);
+  const next = nextReview(
+    (await reviewDatesOf(tx, fresh)).map((r) => ({ date: r.date, heldOn: r.heldOn })),
+  );
+  return nextVersion(tx, ctx, agreementId, expected, { reviewDate: next?.date ?? null });
+}
+
+/**
  * Moves the agreement to its next version and keeps a copy of the terms. With `expected`,
  * a stale version (someone saved first) throws StaleWrite and the transaction rolls back.
  */
@@ -1332,18 +1353,7 @@ export async function addReviewDate(
         createdBy: ctx.userId,
         createdAt: ctx.now,
       });
-      const [fresh] = await tx
-        .select()
-        .from(parentalAgreement)
-        .where(eq(parentalAgreement.id, agreementId));
-      if (!fresh) throw new NotFound(`agreement ${agreementId}`);
-      const next = nextReview(
-        (await reviewDatesOf(tx, fresh)).map((r) => ({ date: r.date, heldOn: r.heldOn })),
-      );
-      // The family's page shows the next review: the agreement keeps it.
-      const version = await nextVersion(tx, ctx, agreementId, input.version, {
-        reviewDate: next?.date ?? null,
-      });
+      const version = await nextVersionKeepingReview(tx, ctx, agreementId, input.version);
       await auditEntry(tx, ctx, entry, "allowed", { reviewDate: input.reviewDate, version });
       return { version };
     }),

@@ -16,7 +16,6 @@ import {
   checkAgreementEnd,
   checkReviewDateRemoval,
   isoDateSchema,
-  nextReview,
   type ReviewDateRemovalCode,
 } from "@homeward/rules";
 import { eq } from "drizzle-orm";
@@ -27,6 +26,7 @@ import {
   authorizeChange,
   type NotifyTarget,
   nextVersion,
+  nextVersionKeepingReview,
   notifyParties,
   reviewDatesOf,
   stillReady,
@@ -188,18 +188,7 @@ export async function removeReviewDate(
         removedBy: ctx.userId,
         removedAt: ctx.now,
       });
-      const [fresh] = await tx
-        .select()
-        .from(parentalAgreement)
-        .where(eq(parentalAgreement.id, agreementId));
-      if (!fresh) throw new NotFound(`agreement ${agreementId}`);
-      const next = nextReview(
-        (await reviewDatesOf(tx, fresh)).map((r) => ({ date: r.date, heldOn: r.heldOn })),
-      );
-      // The family's page shows the next review: the agreement keeps it.
-      const made = await nextVersion(tx, ctx, agreementId, input.version, {
-        reviewDate: next?.date ?? null,
-      });
+      const made = await nextVersionKeepingReview(tx, ctx, agreementId, input.version);
       // A published agreement must still be complete (the family reads it now).
       await stillReady(tx, agreementId);
       await auditEntry(tx, ctx, entry, "allowed", {
