@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./client.ts";
 import { FolderLockedError } from "./folder-lock.ts";
@@ -63,5 +64,52 @@ describe.runIf(databaseUnderTest === "pglite")("PGlite in a data folder", () => 
     const rows = await second.db.select().from(authority);
     expect(rows.map((r) => r.name)).toEqual(["Durable Council"]);
     await second.close();
+  });
+});
+
+describe.runIf(databaseUnderTest === "postgres")("closing a PostgreSQL handle", () => {
+  it("returns only once every connection of the pool has closed on the server", async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL ?? "");
+    url.pathname = "/postgres";
+    // Connected beforehand, so it can look the moment close() returns.
+    const observer = new pg.Client({ connectionString: url.toString() });
+    await observer.connect();
+    const handle = await openDatabase({ url: url.toString() });
+    const marker = `homeward-close-${process.pid}-${Date.now()}`;
+    // Several queries at once so the pool holds several connections.
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        handle.db.execute(
+          sql`select set_config('application_name', ${marker}, false), pg_sleep(0.05)`,
+        ),
+      ),
+    );
+    await handle.close();
+    const result = await observer.query<{ n: number }>(
+      "select count(*)::int as n from pg_stat_activity where application_name = $1",
+      [marker],
+    );
+    await observer.end();
+    expect(result.rows[0]?.n).toBe(0);
+  });
+
+  it("survives the server dropping an idle connection, and carries on with a new one", async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL ?? "");
+    url.pathname = "/postgres";
+    const observer = new pg.Client({ connectionString: url.toString() });
+    await observer.connect();
+    const handle = await openDatabase({ url: url.toString() });
+    const marker = `homeward-dropped-${process.pid}-${Date.now()}`;
+    await handle.db.execute(sql`select set_config('application_name', ${marker}, false)`);
+    // The connection now sits idle in the pool; the server ends it, as a restart would.
+    await observer.query(
+      "select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1",
+      [marker],
+    );
+    await observer.end();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const result = await handle.db.execute(sql`select 1 as one`);
+    expect((result as unknown as { rows: { one: number }[] }).rows[0]?.one).toBe(1);
+    await handle.close();
   });
 });

@@ -46,13 +46,35 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 async function openPostgres(url: string): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server drops (a restart, an administrator, a dropped test
+  // database) is an "error" event on the pool; without a listener Node treats it as an
+  // uncaught exception and stops the process. The pool has already discarded that
+  // connection and opens a new one when it is next needed, so there is nothing to do.
+  pool.on("error", () => {});
   const db = drizzleNodePg(pool, { schema });
   return {
     db,
     kind: "postgres",
     migrate: () => migrateNodePg(db, { migrationsFolder }),
-    close: () => pool.end(),
+    close: () => endPool(pool),
   };
+}
+
+/** Ends the pool and waits until every connection has really closed. */
+async function endPool(pool: pg.Pool): Promise<void> {
+  // pool.end() resolves once the pool has let go of its connections, before their
+  // sockets have closed; whoever closes next (a test dropping its database, a process
+  // exiting) must not meet a half-closed connection.
+  let open = pool.totalCount;
+  const allClosed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on("remove", () => {
+      open -= 1;
+      if (open <= 0) resolve();
+    });
+  });
+  await pool.end();
+  await allClosed;
 }
 
 async function openPglite(dataDir: string | undefined, holder: string): Promise<DatabaseHandle> {

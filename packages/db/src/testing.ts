@@ -32,10 +32,27 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
+      await waitForNoConnections(cleanup, name);
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
   };
+}
+
+/**
+ * A backend can outlive its client's socket by a moment. FORCE would terminate it, and a
+ * terminated connection that some test still held would surface as an uncaught error in
+ * an unrelated test, so wait (briefly) for the database to be empty instead.
+ */
+async function waitForNoConnections(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const result = await client.query<{ count: string }>(
+      "SELECT count(*) AS count FROM pg_stat_activity WHERE datname = $1",
+      [name],
+    );
+    if (Number(result.rows[0]?.count ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export const databaseUnderTest = process.env.TEST_DATABASE_URL ? "postgres" : "pglite";
