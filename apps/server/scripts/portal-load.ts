@@ -92,6 +92,9 @@ async function main() {
       { name: "home", path: "/" },
       { name: "agreement", path: "/agreement" },
       { name: "entry", path: `/records/${demoIds.entries.yasminSharedWithAmira}` },
+      // BENCH_FLOOR=1 adds /health, which reads no session and no case data: the cost of
+      // the server itself, under which no page can go.
+      ...(process.env.BENCH_FLOOR ? [{ name: "health", path: "/health" }] : []),
     ];
     const database = process.env.BENCH_DATABASE_URL ? "postgres" : "pglite";
     console.log(
