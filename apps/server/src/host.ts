@@ -21,6 +21,7 @@ import express from "express";
 import { RouterContextProvider, type ServerBuild } from "react-router";
 import { toNodeHandler } from "better-auth/node";
 import type { HostConfig } from "./env.ts";
+import { InFlight } from "./in-flight.ts";
 import { integrationApi } from "./integration-api.ts";
 import { createNotifications } from "./notifications.ts";
 import { securityHeaders } from "./security-headers.ts";
@@ -167,7 +168,7 @@ export async function startHost(
           servers.map((server) => new Promise<void>((done) => server.close(() => done()))),
         );
         for (const server of servers) server.closeIdleConnections();
-        await inFlight.settled(30_000);
+        await inFlight.close(30_000);
         for (const server of servers) server.closeAllConnections();
         await closed;
         await database.close();
@@ -203,7 +204,7 @@ async function buildApp(
     express.static(join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }),
   );
   server.use(express.static(join(buildDir, "client"), { maxAge: "1h", index: false }));
-  server.all("/api/auth/*splat", toNodeHandler(services.auth));
+  server.all("/api/auth/*splat", inFlight.track(toNodeHandler(services.auth)));
   // Host case-management systems: JSON, key-and-secret authentication, no sessions.
   if (app === "practitioner") {
     server.use(
@@ -242,40 +243,4 @@ function listen(handler: express.Express, host: string, port: number): Promise<S
 /** Today's date where the families are: deadlines are UK calendar dates. */
 function ukToday(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(now);
-}
-
-/** Counts requests being handled, so stopping can wait for them. */
-class InFlight {
-  private count = 0;
-  private waiters: (() => void)[] = [];
-
-  /** Wraps a request handler so its whole run - not just the response - is counted. */
-  track(
-    handler: (
-      req: express.Request,
-      res: express.Response,
-      next: express.NextFunction,
-    ) => Promise<void>,
-  ) {
-    return async (req: express.Request, res: express.Response, next: express.NextFunction) => {
-      this.count++;
-      try {
-        await handler(req, res, next);
-      } finally {
-        this.count--;
-        if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
-      }
-    };
-  }
-
-  settled(timeoutMs: number): Promise<void> {
-    if (this.count === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      this.waiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
 }

@@ -8,6 +8,7 @@ import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { DatabaseActivity } from "./activity.ts";
 import { acquireFolderLock } from "./folder-lock.ts";
 import * as schema from "./schema/index.ts";
 
@@ -23,8 +24,15 @@ export interface DatabaseHandle {
   kind: "pglite" | "postgres";
   /** Applies pending generated migrations from packages/db/drizzle. */
   migrate(): Promise<void>;
+  /**
+   * Waits (briefly) for queries still running - a page's loaders carry on after its
+   * browser has gone - then closes.
+   */
   close(): Promise<void>;
 }
+
+/** How long the database must be unused before it closes, and the longest wait for that. */
+const quietBeforeClose = { quietMs: 100, maxMs: 10_000 };
 
 export interface OpenDatabaseOptions {
   /** A postgres:// URL selects a PostgreSQL server; otherwise PGlite is used. */
@@ -51,12 +59,19 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // uncaught exception and stops the process. The pool has already discarded that
   // connection and opens a new one when it is next needed, so there is nothing to do.
   pool.on("error", () => {});
+  // Every query and transaction holds a pooled connection while it runs.
+  const activity = new DatabaseActivity();
+  pool.on("acquire", () => activity.begin());
+  pool.on("release", () => activity.end());
   const db = drizzleNodePg(pool, { schema });
   return {
     db,
     kind: "postgres",
     migrate: () => migrateNodePg(db, { migrationsFolder }),
-    close: () => endPool(pool),
+    close: async () => {
+      await activity.waitForQuiet(quietBeforeClose.quietMs, quietBeforeClose.maxMs);
+      await endPool(pool);
+    },
   };
 }
 
@@ -87,12 +102,20 @@ async function openPglite(dataDir: string | undefined, holder: string): Promise<
   try {
     // Full durability: relaxedDurability stays off, every commit is flushed.
     const client = await PGlite.create(dataDir ? { dataDir } : {});
+    // The methods drizzle calls; PGlite runs one at a time, queued behind each other.
+    const activity = new DatabaseActivity();
+    client.query = activity.wrap(client.query.bind(client)) as typeof client.query;
+    client.exec = activity.wrap(client.exec.bind(client));
+    client.transaction = activity.wrap(
+      client.transaction.bind(client),
+    ) as typeof client.transaction;
     const db = drizzlePglite(client, { schema });
     return {
       db: db as unknown as Database,
       kind: "pglite",
       migrate: () => migratePglite(db, { migrationsFolder }),
       close: async () => {
+        await activity.waitForQuiet(quietBeforeClose.quietMs, quietBeforeClose.maxMs);
         await client.close();
         releaseLock();
       },
