@@ -22,7 +22,9 @@ export function once<T>(ctx: ServiceContext, key: string, load: () => Promise<T>
   if (!ctx.memo) return load();
   let found = ctx.memo.get(key) as Promise<T> | undefined;
   if (!found) {
-    found = load();
+    // Promise.resolve runs a lazy thenable (a drizzle query builder runs its query each time
+    // it is awaited) exactly once; the promise it returns is what is shared.
+    found = Promise.resolve(load());
     ctx.memo.set(key, found);
   }
   return found;
