@@ -68,13 +68,18 @@ describe.runIf(databaseUnderTest === "pglite")("PGlite in a data folder", () => 
 });
 
 describe.runIf(databaseUnderTest === "postgres")("closing a PostgreSQL handle", () => {
-  it("returns only once every connection of the pool has closed on the server", async () => {
+  /** A handle on the server's own database, and a separate connection that watches it. */
+  async function handleAndObserver() {
     const url = new URL(process.env.TEST_DATABASE_URL ?? "");
     url.pathname = "/postgres";
-    // Connected beforehand, so it can look the moment close() returns.
     const observer = new pg.Client({ connectionString: url.toString() });
     await observer.connect();
-    const handle = await openDatabase({ url: url.toString() });
+    return { observer, handle: await openDatabase({ url: url.toString() }) };
+  }
+
+  it("returns only once every connection of the pool has closed on the server", async () => {
+    // The observer connects beforehand, so it can look the moment close() returns.
+    const { observer, handle } = await handleAndObserver();
     const marker = `homeward-close-${process.pid}-${Date.now()}`;
     // Several queries at once so the pool holds several connections.
     await Promise.all(
@@ -94,11 +99,7 @@ describe.runIf(databaseUnderTest === "postgres")("closing a PostgreSQL handle", 
   });
 
   it("survives the server dropping an idle connection, and carries on with a new one", async () => {
-    const url = new URL(process.env.TEST_DATABASE_URL ?? "");
-    url.pathname = "/postgres";
-    const observer = new pg.Client({ connectionString: url.toString() });
-    await observer.connect();
-    const handle = await openDatabase({ url: url.toString() });
+    const { observer, handle } = await handleAndObserver();
     const marker = `homeward-dropped-${process.pid}-${Date.now()}`;
     await handle.db.execute(sql`select set_config('application_name', ${marker}, false)`);
     // The connection now sits idle in the pool; the server ends it, as a restart would.
