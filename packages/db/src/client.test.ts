@@ -69,12 +69,12 @@ describe.runIf(databaseUnderTest === "pglite")("PGlite in a data folder", () => 
 
 describe.runIf(databaseUnderTest === "postgres")("closing a PostgreSQL handle", () => {
   /** A handle on the server's own database, and a separate connection that watches it. */
-  async function handleAndObserver() {
+  async function handleAndObserver(closeWaitMs?: number) {
     const url = new URL(process.env.TEST_DATABASE_URL ?? "");
     url.pathname = "/postgres";
     const observer = new pg.Client({ connectionString: url.toString() });
     await observer.connect();
-    return { observer, handle: await openDatabase({ url: url.toString() }) };
+    return { observer, handle: await openDatabase({ url: url.toString(), closeWaitMs }) };
   }
 
   it("returns only once every connection of the pool has closed on the server", async () => {
@@ -112,5 +112,16 @@ describe.runIf(databaseUnderTest === "postgres")("closing a PostgreSQL handle", 
     const result = await handle.db.execute(sql`select 1 as one`);
     expect((result as unknown as { rows: { one: number }[] }).rows[0]?.one).toBe(1);
     await handle.close();
+  });
+
+  it("closes anyway, after its longest wait, when a connection is never given back", async () => {
+    const { observer, handle } = await handleAndObserver(300);
+    await observer.end();
+    // A connection checked out and never released, as by a query stuck on a lock.
+    const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
+    const stuck = await pool.connect();
+    // Without the bound this never resolves, and the test times out.
+    await handle.close();
+    stuck.release(true);
   });
 });

@@ -31,8 +31,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** How long the database must be unused before it closes, and the longest wait for that. */
-const quietBeforeClose = { quietMs: 100, maxMs: 10_000 };
+/** How long the database must be unused before it closes. */
+const quietBeforeCloseMs = 100;
 
 export interface OpenDatabaseOptions {
   /** A postgres:// URL selects a PostgreSQL server; otherwise PGlite is used. */
@@ -41,18 +41,24 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** Who opens the folder, named in the lock so a second process can say who holds it. */
   holder?: string;
+  /**
+   * The longest close() waits for running work, and then for connections to end (each);
+   * past it the database closes anyway, so a stuck query cannot keep a process from
+   * stopping. Default 10 s.
+   */
+  closeWaitMs?: number;
 }
 
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
-    return openPostgres(options.url);
+    return openPostgres(options.url, options.closeWaitMs ?? 10_000);
   }
-  return openPglite(options.dataDir, options.holder ?? "homeward");
+  return openPglite(options.dataDir, options.holder ?? "homeward", options.closeWaitMs ?? 10_000);
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, closeWaitMs: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection the server drops (a restart, an administrator, a dropped test
   // database) is an "error" event on the pool; without a listener Node treats it as an
@@ -69,14 +75,14 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     kind: "postgres",
     migrate: () => migrateNodePg(db, { migrationsFolder }),
     close: async () => {
-      await activity.waitForQuiet(quietBeforeClose.quietMs, quietBeforeClose.maxMs);
-      await endPool(pool);
+      await activity.waitForQuiet(quietBeforeCloseMs, closeWaitMs);
+      await endPool(pool, closeWaitMs);
     },
   };
 }
 
 /** Ends the pool and waits until every connection has really closed. */
-async function endPool(pool: pg.Pool): Promise<void> {
+async function endPool(pool: pg.Pool, waitMs: number): Promise<void> {
   // pool.end() resolves once the pool has let go of its connections, before their
   // sockets have closed; whoever closes next (a test dropping its database, a process
   // exiting) must not meet a half-closed connection.
@@ -88,11 +94,22 @@ async function endPool(pool: pg.Pool): Promise<void> {
       if (open <= 0) resolve();
     });
   });
-  await pool.end();
-  await allClosed;
+  // A connection still checked out (a query stuck on a lock) would hold end() forever;
+  // a process that is stopping must stop, so the wait is bounded.
+  let timer: NodeJS.Timeout | undefined;
+  const givenUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, waitMs);
+    timer.unref();
+  });
+  await Promise.race([pool.end().then(() => allClosed), givenUp]);
+  clearTimeout(timer);
 }
 
-async function openPglite(dataDir: string | undefined, holder: string): Promise<DatabaseHandle> {
+async function openPglite(
+  dataDir: string | undefined,
+  holder: string,
+  closeWaitMs: number,
+): Promise<DatabaseHandle> {
   let releaseLock = () => {};
   if (dataDir) {
     // PGlite does not create missing parent folders, and two processes must never share one.
@@ -115,7 +132,7 @@ async function openPglite(dataDir: string | undefined, holder: string): Promise<
       kind: "pglite",
       migrate: () => migratePglite(db, { migrationsFolder }),
       close: async () => {
-        await activity.waitForQuiet(quietBeforeClose.quietMs, quietBeforeClose.maxMs);
+        await activity.waitForQuiet(quietBeforeCloseMs, closeWaitMs);
         await client.close();
         releaseLock();
       },
