@@ -6,11 +6,13 @@
 //   node apps/server/scripts/portal-load.ts                       # PGlite
 //   BENCH_DATABASE_URL=postgres://... node apps/server/scripts/portal-load.ts
 //   BENCH_PROCESSES=2 BENCH_DATABASE_URL=... node ...             # several server processes
+//   BENCH_FLOOR=1 ...      # adds /health and /language: floors no page can go under
+//   BENCH_PARENTS=1 ...    # adds home for every demo family account, a session each
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { demoIds, demoPassword } from "@homeward/db";
+import { demoAccounts, demoIds, demoPassword } from "@homeward/db";
 import autocannon from "autocannon";
 import { CookieJar } from "./sign-in.ts";
 
@@ -88,7 +90,15 @@ async function main() {
   try {
     // Amira: the demo parent with an agreement, entries to check and a meeting.
     const jar = await signIn("amira@homeward.example");
-    const pages = [
+    // BENCH_PARENTS=1: the connections are shared out among every demo family account,
+    // each with its own session - many families at once, rather than one parent's page
+    // asked for 50 times.
+    const everyone = process.env.BENCH_PARENTS
+      ? await Promise.all(
+          demoAccounts.filter((a) => a.kind === "family").map((a) => signIn(a.email)),
+        )
+      : [];
+    const pages: { name: string; path: string; jars?: CookieJar[] }[] = [
       { name: "home", path: "/" },
       { name: "agreement", path: "/agreement" },
       { name: "entry", path: `/records/${demoIds.entries.yasminSharedWithAmira}` },
@@ -100,6 +110,9 @@ async function main() {
             { name: "health", path: "/health" },
             { name: "language", path: "/language" },
           ]
+        : []),
+      ...(everyone.length > 0
+        ? [{ name: `home x${everyone.length}`, path: "/", jars: everyone }]
         : []),
     ];
     const database = process.env.BENCH_DATABASE_URL ? "postgres" : "pglite";
@@ -116,6 +129,7 @@ async function main() {
             connections,
             duration: seconds,
             headers: { cookie: jar.header(), "accept-encoding": "gzip" },
+            ...(page.jars ? { setupClient: spreadSessions(page.jars) } : {}),
           },
           (error, done) => (error ? reject(error) : resolve(done)),
         );
@@ -134,6 +148,15 @@ async function main() {
     await stopped;
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Gives each new connection the next session in turn. */
+function spreadSessions(jars: CookieJar[]) {
+  let next = 0;
+  return (client: autocannon.Client) => {
+    const jar = jars[next++ % jars.length] as CookieJar;
+    client.setHeaders({ cookie: jar.header(), "accept-encoding": "gzip" });
+  };
 }
 
 function percentile(values: number[], p: number): number {
