@@ -145,13 +145,19 @@ export default function Entry({ loaderData, actionData }: Route.ComponentProps) 
                 </p>
               ) : null}
               {response.anchorText ? (
-                <blockquote className="hw-quote">{response.anchorText}</blockquote>
+                <blockquote className="hw-quote hw-entry-body" dir="auto">
+                  {response.anchorText}
+                </blockquote>
               ) : null}
-              <p className="hw-entry-body">{response.body}</p>
+              <p className="hw-entry-body" dir="auto">
+                {response.body}
+              </p>
               {response.proposedText ? (
                 <p>
                   {t("entry.proposed")}{" "}
-                  <span className="hw-entry-body">{response.proposedText}</span>
+                  <span className="hw-entry-body" dir="auto">
+                    {response.proposedText}
+                  </span>
                 </p>
               ) : null}
               <p className="hw-status">

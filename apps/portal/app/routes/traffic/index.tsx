@@ -188,7 +188,9 @@ function CaseLight({ light }: { light: TrafficLight }) {
             <Glossed text={t("reasons.intro", { date: date(light.reasonsDate) })} />
           </p>
           <blockquote className="hw-quote">
-            <p>{light.reasons}</p>
+            <p className="hw-entry-body" dir="auto">
+              {light.reasons}
+            </p>
           </blockquote>
         </>
       ) : (

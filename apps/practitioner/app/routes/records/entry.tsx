@@ -305,7 +305,9 @@ function ResponseCard({
           <>
             <dt>{t("entry.responses.anchor")}</dt>
             <dd>
-              <blockquote className="hw-quote">{r.anchorText}</blockquote>
+              <blockquote className="hw-quote hw-entry-body" dir="auto">
+                {r.anchorText}
+              </blockquote>
             </dd>
           </>
         ) : null}
