@@ -153,6 +153,17 @@ describe("numbers, dates and names inside right-to-left sentences", () => {
       "Signed in as Amira Haddad",
     );
   });
+
+  it("lets a passage someone wrote in English keep its own direction on an Arabic page", async () => {
+    const { page } = phone;
+    await choose(page, "ar", `/records/${demoIds.entries.yasminSharedWithAmira}`);
+    await expect(page.locator("html").getAttribute("dir")).resolves.toBe("rtl");
+    // Amira's disagreement quotes the entry's English words: they read left to right, so
+    // the full stop stays at their end.
+    const quoted = page.locator("main blockquote.hw-quote", { hasText: "Amira does not yet" });
+    await expect(quoted.evaluate((el) => getComputedStyle(el).direction)).resolves.toBe("ltr");
+    await choose(page, "en", "/");
+  });
 });
 
 describe("the language page, without JavaScript", () => {
