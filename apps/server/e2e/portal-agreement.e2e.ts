@@ -85,10 +85,12 @@ describe("Amira's agreement", () => {
     await expect(page.locator(goal(goal2)).textContent()).resolves.toContain("You wrote this");
     await expect(page.locator(goal(goal3)).textContent()).resolves.toContain("You wrote this");
     // The promised support, with the flag Amira already raised about the damp.
-    const table = page.locator("table.hw-support-table");
-    await expect(table.locator("tbody tr").count()).resolves.toBe(3);
+    const list = page.getByRole("list", {
+      name: "Help the council promised, and whether it has happened",
+    });
+    await expect(list.locator("article.hw-support").count()).resolves.toBe(3);
     await expect(
-      table.locator(`tr#support-${demoIds.flaggedSupport}`).textContent(),
+      list.locator(`article#support-${demoIds.flaggedSupport}`).textContent(),
     ).resolves.toContain("You told us on");
     expect(text).toContain("You told us you read this agreement on");
     expect(await page.locator('input[name="intent"][value="acknowledge"]').count()).toBe(0);
@@ -131,7 +133,7 @@ describe("Amira's agreement", () => {
     await flagForm.locator("textarea").fill("No session since October.");
     await flagForm.getByRole("button", { name: "Tell us this has not happened" }).click();
     await saved(page, "flag", "this help has not happened");
-    const row = page.locator(`tr#support-${therapy}`);
+    const row = page.locator(`article#support-${therapy}`);
     await expect(row.textContent()).resolves.toContain("You told us on");
     await expect(row.textContent()).resolves.toContain("No session since October.");
     await expect(row.textContent()).resolves.toContain("Started"); // the council's own status stays
@@ -195,7 +197,7 @@ describe("Amira's agreement", () => {
     await flagForm.locator("textarea").fill("لم يحضر المترجم في آخر موعد.");
     await flagForm.locator("button").click();
     await waitForPage(page, /saved=flag/);
-    await expect(page.locator(`tr#support-${interpreting}`).textContent()).resolves.toContain(
+    await expect(page.locator(`article#support-${interpreting}`).textContent()).resolves.toContain(
       "لم يحضر المترجم في آخر موعد.",
     );
 
@@ -328,16 +330,15 @@ describe("accessibility and small screens", () => {
     expect(failures).toEqual([]);
   });
 
-  it("fits a 320px-wide phone: only the support table scrolls sideways", async () => {
+  it("fits a 320px-wide phone, with nothing scrolling sideways", async () => {
     const { page } = await signedIn("amira@homeward.example");
     await page.setViewportSize({ width: 320, height: 640 });
     for (const lng of ["en", "ar"]) {
       for (const path of ["/agreement", "/agreement/print"]) {
         await inLanguage(page, lng, path);
-        // Anything wider than the screen, apart from the table inside its scrolling area.
+        // Anything wider than the screen.
         const tooWide = await page.evaluate(() =>
           [...document.querySelectorAll("body *")]
-            .filter((el) => !el.closest(".hw-table-scroll"))
             .filter((el) => {
               const box = el.getBoundingClientRect();
               return box.right > window.innerWidth + 1 || box.left < -1;

@@ -116,7 +116,7 @@ export function AgreementDocument({
       <p>
         <Glossed text={t("support.intro")} />
       </p>
-      <SupportTable agreement={agreement} />
+      <SupportList agreement={agreement} />
       {slots.support?.(agreement.support)}
 
       <h3 id={`acknowledge-${id}`}>
@@ -237,7 +237,12 @@ export function useWriterLabel(entry: ProgressView, agreement: AgreementView): s
   }
 }
 
-function SupportTable({ agreement }: { agreement: AgreementView }) {
+/**
+ * The promised help, one card per service. Not a table: five columns do not fit a phone,
+ * and on a phone what matters most - whether the help has happened - would start
+ * off-screen (the easy-read agreement shows the same cards).
+ */
+function SupportList({ agreement }: { agreement: AgreementView }) {
   const { t } = useTranslation("agreement");
   const { day, moment } = useDates();
   if (agreement.support.length === 0)
@@ -246,62 +251,60 @@ function SupportTable({ agreement }: { agreement: AgreementView }) {
         <Glossed text={t("support.none")} />
       </p>
     );
-  const captionId = `support-${agreement.agreementId}-caption`;
   return (
-    // Wide tables scroll sideways on a small phone. Chromium and Firefox let the keyboard
-    // scroll such an area themselves, but not every browser does (axe,
-    // scrollable-region-focusable, at 320 px), so the named section takes focus.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus
-    <section className="hw-table-scroll" aria-labelledby={captionId} tabIndex={0}>
-      <table className="hw-table hw-support-table">
-        <caption id={captionId}>{t("support.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("support.service")}</th>
-            <th scope="col">{t("support.provider")}</th>
-            <th scope="col">{t("support.startDate")}</th>
-            <th scope="col">{t("support.status")}</th>
-            <th scope="col">{t("support.flag")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {agreement.support.map((s) => (
-            <tr key={s.supportId} id={`support-${s.supportId}`}>
-              <th scope="row">{s.service}</th>
-              <td dir="auto">{s.provider}</td>
-              <td>
-                <Glossed text={s.startDate ? day(s.startDate) : t("support.noStartDate")} />
-              </td>
-              <td>
-                <Glossed text={t(`support.statuses.${s.status}`)} />
-              </td>
-              <td>
-                {s.flag === null ? (
-                  <Glossed text={t("support.notFlagged")} />
-                ) : (
-                  <>
-                    <strong>
-                      <Glossed
-                        text={
-                          s.flag.byUs
-                            ? t("support.flaggedByUs", { date: moment(s.flag.flaggedAt) })
-                            : t("support.flaggedByOther", { date: moment(s.flag.flaggedAt) })
-                        }
-                      />
-                    </strong>
-                    {s.flag.note ? (
-                      <span className="hw-support-note" dir="auto">
-                        {s.flag.note}
-                      </span>
-                    ) : null}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <ul className="hw-support-list" aria-label={t("support.caption")}>
+      {agreement.support.map((s) => {
+        const headingId = `support-${s.supportId}-heading`;
+        return (
+          <li key={s.supportId}>
+            <article
+              id={`support-${s.supportId}`}
+              aria-labelledby={headingId}
+              className="hw-card hw-support"
+            >
+              <h4 id={headingId} dir="auto">
+                {s.service}
+              </h4>
+              <dl className="hw-goal__parts">
+                <dt>{t("support.provider")}</dt>
+                <dd dir="auto">{s.provider}</dd>
+                <dt>{t("support.startDate")}</dt>
+                <dd>
+                  <Glossed text={s.startDate ? day(s.startDate) : t("support.noStartDate")} />
+                </dd>
+                <dt>{t("support.status")}</dt>
+                <dd>
+                  <Glossed text={t(`support.statuses.${s.status}`)} />
+                </dd>
+                <dt>{t("support.flag")}</dt>
+                <dd>
+                  {s.flag === null ? (
+                    <Glossed text={t("support.notFlagged")} />
+                  ) : (
+                    <>
+                      <strong>
+                        <Glossed
+                          text={
+                            s.flag.byUs
+                              ? t("support.flaggedByUs", { date: moment(s.flag.flaggedAt) })
+                              : t("support.flaggedByOther", { date: moment(s.flag.flaggedAt) })
+                          }
+                        />
+                      </strong>
+                      {s.flag.note ? (
+                        <span className="hw-support-note" dir="auto">
+                          {s.flag.note}
+                        </span>
+                      ) : null}
+                    </>
+                  )}
+                </dd>
+              </dl>
+            </article>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
