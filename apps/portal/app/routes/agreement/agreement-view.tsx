@@ -266,17 +266,25 @@ function SupportList({ agreement }: { agreement: AgreementView }) {
                 {s.service}
               </h4>
               <dl className="hw-goal__parts">
-                <dt>{t("support.provider")}</dt>
+                <dt>
+                  <Glossed text={t("support.provider")} />
+                </dt>
                 <dd dir="auto">{s.provider}</dd>
-                <dt>{t("support.startDate")}</dt>
+                <dt>
+                  <Glossed text={t("support.startDate")} />
+                </dt>
                 <dd>
                   <Glossed text={s.startDate ? day(s.startDate) : t("support.noStartDate")} />
                 </dd>
-                <dt>{t("support.status")}</dt>
+                <dt>
+                  <Glossed text={t("support.status")} />
+                </dt>
                 <dd>
                   <Glossed text={t(`support.statuses.${s.status}`)} />
                 </dd>
-                <dt>{t("support.flag")}</dt>
+                <dt>
+                  <Glossed text={t("support.flag")} />
+                </dt>
                 <dd>
                   {s.flag === null ? (
                     <Glossed text={t("support.notFlagged")} />
