@@ -33,6 +33,8 @@ export interface DatabaseHandle {
 
 /** How long the database must be unused before it closes. */
 const quietBeforeCloseMs = 100;
+/** OpenDatabaseOptions.closeWaitMs when not given. */
+const defaultCloseWaitMs = 10_000;
 
 export interface OpenDatabaseOptions {
   /** A postgres:// URL selects a PostgreSQL server; otherwise PGlite is used. */
@@ -53,9 +55,13 @@ export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
-    return openPostgres(options.url, options.closeWaitMs ?? 10_000);
+    return openPostgres(options.url, options.closeWaitMs ?? defaultCloseWaitMs);
   }
-  return openPglite(options.dataDir, options.holder ?? "homeward", options.closeWaitMs ?? 10_000);
+  return openPglite(
+    options.dataDir,
+    options.holder ?? "homeward",
+    options.closeWaitMs ?? defaultCloseWaitMs,
+  );
 }
 
 async function openPostgres(url: string, closeWaitMs: number): Promise<DatabaseHandle> {
